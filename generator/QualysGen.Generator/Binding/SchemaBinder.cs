@@ -1,0 +1,564 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using QualysGen.Generator.Diagnostics;
+using QualysGen.Generator.Model;
+
+namespace QualysGen.Generator.Binding;
+
+/// <summary>
+/// Joins a schema with what the spec files say about it (types, roots) and the options, and decides the
+/// C# shape: which elements become classes, which wrappers flatten into lists, property and enum names,
+/// roots and their record streams.
+/// </summary>
+internal sealed class SchemaBinder
+{
+    private readonly SchemaSpec _schema;
+    private readonly GeneratorOptionsSpec _options;
+    private readonly Dictionary<string, ElementSpec> _elements = new();
+    private readonly Dictionary<(string Element, string? Attribute), TypeOverlaySpec> _types = new();
+    private readonly HashSet<string> _roots = new();
+    private readonly List<DiagnosticSpec> _diagnostics = new();
+    private readonly UniqueNames _typeNames;
+    private readonly Dictionary<string, string> _classNames = new();
+    private readonly List<EnumSpec> _enums = new();
+    private readonly Dictionary<string, string> _elementEnums = new();
+    private readonly NameTableBuilder _names = new();
+
+    private SchemaBinder(SchemaSpec schema, GeneratorOptionsSpec options)
+    {
+        _schema = schema;
+        _options = options;
+        var stem = CSharpNames.ToPascalCase(Path.GetFileNameWithoutExtension(schema.FileName));
+        ParserClassName = stem + "Parser";
+        NamesClassName = stem + "Names";
+        _typeNames = new UniqueNames(ParserClassName, NamesClassName);
+        Stem = stem;
+    }
+
+    private string Stem { get; }
+
+    private string ParserClassName { get; }
+
+    private string NamesClassName { get; }
+
+    public static BindResult Bind(SchemaSpec schema, EquatableArray<SchemaOverlaySpec> overlays, GeneratorOptionsSpec options, CancellationToken cancellationToken)
+    {
+        var binder = new SchemaBinder(schema, options);
+        var spec = binder.Run(overlays, cancellationToken);
+        return new BindResult(spec, binder._diagnostics.ToEquatableArray());
+    }
+
+    private ParserSpec? Run(EquatableArray<SchemaOverlaySpec> overlays, CancellationToken cancellationToken)
+    {
+        foreach (var element in _schema.Elements)
+        {
+            if (!_elements.ContainsKey(element.Name))
+            {
+                _elements.Add(element.Name, element);
+            }
+        }
+
+        ReadOverlays(overlays);
+        FindRoots(overlays);
+        if (_roots.Count == 0)
+        {
+            _diagnostics.Add(DiagnosticSpec.Create(
+                DiagnosticDescriptors.DtdNoRoot.Id,
+                SourceLocationSpec.At(_schema.FilePath, 0, 0, 0, 0),
+                _schema.FileName));
+            return null;
+        }
+
+        // Class names first (classes are what users see most), then enums.
+        foreach (var element in _schema.Elements)
+        {
+            if (NeedsClass(element) && !_classNames.ContainsKey(element.Name))
+            {
+                _classNames.Add(element.Name, _typeNames.Take(CSharpNames.ToPascalCase(element.Name)));
+            }
+        }
+
+        var classes = new List<ClassSpec>();
+        foreach (var element in _schema.Elements)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_classNames.TryGetValue(element.Name, out var className) && classes.All(c => c.XmlName != element.Name))
+            {
+                classes.Add(BindClass(element, className));
+            }
+        }
+
+        var roots = _schema.Elements
+            .Where(e => _roots.Contains(e.Name))
+            .Select(e => new RootSpec(_classNames[e.Name], e.Name, FindStreams(e.Name, classes)))
+            .ToEquatableArray();
+        foreach (var root in roots)
+        {
+            _names.Element(root.XmlName);
+            foreach (var stream in root.Streams)
+            {
+                foreach (var step in stream.Path)
+                {
+                    _names.Element(step);
+                }
+            }
+        }
+
+        var kindSuffix = _schema.Kind == SchemaKind.Dtd ? "Dtd" : "Xsd";
+        return new ParserSpec(
+            HintName: _schema.FileName,
+            SourceFile: _schema.FileName,
+            Namespace: _options.RootNamespace.Length == 0 ? Stem + kindSuffix : _options.RootNamespace + "." + Stem + kindSuffix,
+            Accessibility: _options.Public ? "public" : "internal",
+            ParserClassName: ParserClassName,
+            NamesClassName: NamesClassName,
+            XmlNamespace: _schema.TargetNamespace,
+            Classes: classes.ToEquatableArray(),
+            Enums: _enums.ToEquatableArray(),
+            Roots: roots,
+            Names: _names.Build());
+    }
+
+    private void ReadOverlays(EquatableArray<SchemaOverlaySpec> overlays)
+    {
+        foreach (var overlay in overlays)
+        {
+            foreach (var type in overlay.Types)
+            {
+                if (!_elements.TryGetValue(type.Element, out var element))
+                {
+                    Report(DiagnosticDescriptors.SpecUnknownSchemaName, type.Location, "element '" + type.Element + "'", _schema.FileName);
+                    continue;
+                }
+
+                if (type.Attribute is not null && element.Attributes.All(a => a.Name != type.Attribute))
+                {
+                    Report(DiagnosticDescriptors.SpecUnknownSchemaName, type.Location, "attribute '" + type.Attribute + "' of element '" + type.Element + "'", _schema.FileName);
+                    continue;
+                }
+
+                if (type.Attribute is null && element.Content is not (ContentKind.Text))
+                {
+                    Report(DiagnosticDescriptors.SpecTypeNotApplicable, type.Location, type.Element, _schema.FileName);
+                    continue;
+                }
+
+                var key = (type.Element, type.Attribute);
+                if (_types.ContainsKey(key))
+                {
+                    Report(DiagnosticDescriptors.SpecDuplicateMapping, type.Location, type.Attribute is null ? type.Element : type.Element + "@" + type.Attribute, _schema.FileName);
+                    continue;
+                }
+
+                _types.Add(key, type);
+            }
+        }
+    }
+
+    private void FindRoots(EquatableArray<SchemaOverlaySpec> overlays)
+    {
+        var referenced = new HashSet<string>();
+        foreach (var element in _schema.Elements)
+        {
+            foreach (var child in ElementNames(element.Particle))
+            {
+                if (child != element.Name)
+                {
+                    referenced.Add(child);
+                }
+            }
+        }
+
+        foreach (var element in _schema.Elements)
+        {
+            if (!referenced.Contains(element.Name))
+            {
+                _roots.Add(element.Name);
+            }
+        }
+
+        foreach (var overlay in overlays)
+        {
+            foreach (var root in overlay.Roots)
+            {
+                if (_elements.ContainsKey(root.Element))
+                {
+                    _roots.Add(root.Element);
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.SpecUnknownSchemaName, root.Location, "element '" + root.Element + "'", _schema.FileName);
+                }
+            }
+        }
+    }
+
+    private bool NeedsClass(ElementSpec element)
+        => _roots.Contains(element.Name)
+            || element.Attributes.Count > 0
+            || element.Content is ContentKind.Mixed or ContentKind.Any
+            || (element.Content == ContentKind.Children && WrappedItem(element) is null);
+
+    /// <summary>For a wrapper like <c>LIST(ITEM+)</c> with no attributes: the item particle; otherwise null.</summary>
+    private ParticleSpec? WrappedItem(ElementSpec element)
+    {
+        if (element.Content != ContentKind.Children || element.Attributes.Count > 0 || _roots.Contains(element.Name)
+            || element.Particle is not { Kind: ParticleKind.Sequence or ParticleKind.Choice, Children.Count: 1 } group)
+        {
+            return null;
+        }
+
+        var item = group.Children[0];
+        if (item.Kind != ParticleKind.Element || item.Name is null || !_elements.ContainsKey(item.Name))
+        {
+            return null;
+        }
+
+        var repeated = IsRepeated(group.Occurs) || IsRepeated(item.Occurs);
+        return repeated ? item : null;
+    }
+
+    private static bool IsRepeated(Occurrence occurs) => occurs is Occurrence.ZeroOrMore or Occurrence.OneOrMore;
+
+    private static bool IsOptional(Occurrence occurs) => occurs is Occurrence.Optional or Occurrence.ZeroOrMore;
+
+    private ClassSpec BindClass(ElementSpec element, string className)
+    {
+        var members = new List<MemberSpec>();
+        var choices = new List<ChoiceSpec>();
+        var propertyNames = new UniqueNames(className);
+        _names.Element(element.Name);
+
+        foreach (var attribute in element.Attributes)
+        {
+            members.Add(BindAttribute(element, className, attribute, propertyNames));
+        }
+
+        var contentText = ContentTextKind.None;
+        switch (element.Content)
+        {
+            case ContentKind.Text:
+                contentText = ContentTextKind.Value;
+                var (valueType, enumName) = TextType(element);
+                members.Add(new MemberSpec(propertyNames.Take("Value"), MemberSource.Text, element.Name, null, valueType, enumName,
+                    IsList: false, IsObject: false, Required: true, DefaultValue: null, ChoiceIndex: -1, Documentation: "The element's text."));
+                break;
+            case ContentKind.Mixed:
+                contentText = ContentTextKind.Mixed;
+                members.Add(new MemberSpec(propertyNames.Take("Text"), MemberSource.Text, element.Name, null, XmlValueType.String, null,
+                    IsList: false, IsObject: false, Required: true, DefaultValue: null, ChoiceIndex: -1, Documentation: "The element's text, without the child elements."));
+                break;
+            case ContentKind.Any:
+                contentText = ContentTextKind.Any;
+                members.Add(new MemberSpec(propertyNames.Take("InnerXml"), MemberSource.Text, element.Name, null, XmlValueType.String, null,
+                    IsList: false, IsObject: false, Required: true, DefaultValue: null, ChoiceIndex: -1, Documentation: "The element's content as XML text (the schema allows any content)."));
+                break;
+        }
+
+        if (element.Particle is not null)
+        {
+            var occurrences = new Dictionary<string, int>();
+            foreach (var name in ElementNames(element.Particle))
+            {
+                occurrences[name] = occurrences.TryGetValue(name, out var n) ? n + 1 : 1;
+            }
+
+            var seen = new HashSet<string>();
+            var mixed = element.Content == ContentKind.Mixed;
+            BindParticle(element.Particle, optional: false, repeated: false, choiceIndex: -1, className, occurrences, seen, members, choices, propertyNames, mixed);
+        }
+
+        return new ClassSpec(className, element.Name, element.Documentation, members.ToEquatableArray(), choices.ToEquatableArray(), contentText);
+    }
+
+    private MemberSpec BindAttribute(ElementSpec element, string className, AttributeSpec attribute, UniqueNames propertyNames)
+    {
+        _names.Attribute(attribute.Name);
+        var valueType = attribute.ValueType;
+        string? enumName = null;
+        if (_types.TryGetValue((element.Name, attribute.Name), out var overlay))
+        {
+            valueType = overlay.Type;
+            if (valueType == XmlValueType.Enum)
+            {
+                enumName = AddEnum(overlay.EnumName ?? className + CSharpNames.ToPascalCase(attribute.Name), overlay.EnumValues, null);
+            }
+        }
+        else if (attribute.Type is AttributeType.Enumeration or AttributeType.Notation)
+        {
+            valueType = XmlValueType.Enum;
+            enumName = AddEnum(className + CSharpNames.ToPascalCase(attribute.Name), attribute.EnumValues,
+                $"The values of the <c>{attribute.Name}</c> attribute of <c>{element.Name}</c>.");
+        }
+
+        var pascal = CSharpNames.ToPascalCase(attribute.Name);
+        var required = attribute.Presence == AttributePresence.Required;
+        var hasDefault = attribute.Presence is AttributePresence.Default or AttributePresence.Fixed;
+        return new MemberSpec(
+            propertyNames.Take(pascal, pascal + "Attribute"),
+            MemberSource.Attribute,
+            attribute.Name,
+            null,
+            valueType,
+            enumName,
+            IsList: false,
+            IsObject: false,
+            Required: required || hasDefault,
+            DefaultValue: hasDefault ? attribute.DefaultValue : null,
+            ChoiceIndex: -1,
+            Documentation: attribute.Presence == AttributePresence.Fixed ? "Always <c>" + Escape(attribute.DefaultValue ?? "") + "</c>." : null);
+    }
+
+    private void BindParticle(
+        ParticleSpec particle,
+        bool optional,
+        bool repeated,
+        int choiceIndex,
+        string className,
+        Dictionary<string, int> occurrences,
+        HashSet<string> seen,
+        List<MemberSpec> members,
+        List<ChoiceSpec> choices,
+        UniqueNames propertyNames,
+        bool mixed)
+    {
+        optional |= IsOptional(particle.Occurs);
+        repeated |= IsRepeated(particle.Occurs);
+
+        switch (particle.Kind)
+        {
+            case ParticleKind.Element:
+                if (particle.Name is null || !seen.Add(particle.Name) || !_elements.TryGetValue(particle.Name, out var child))
+                {
+                    return;
+                }
+
+                members.Add(BindChild(child, optional, repeated || occurrences[particle.Name] > 1, choiceIndex, propertyNames));
+                return;
+
+            case ParticleKind.Choice when !repeated && !mixed && particle.Children.Count > 1:
+                var index = choices.Count;
+                choices.Add(null!); // reserve the index; nested choices come after
+                var branches = new List<ChoiceBranchSpec>();
+                var enumMembers = new UniqueNames("None");
+                foreach (var branch in particle.Children)
+                {
+                    var names = ElementNames(branch).Where(_elements.ContainsKey).Distinct().ToEquatableArray();
+                    if (names.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    branches.Add(new ChoiceBranchSpec(enumMembers.Take(CSharpNames.ToPascalCase(names[0], "Value")), names));
+                    BindParticle(branch, optional: true, repeated, index, className, occurrences, seen, members, choices, propertyNames, mixed);
+                }
+
+                var suffix = index == 0 ? "" : (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var enumName = _typeNames.Take(className + "Choice" + suffix);
+                choices[index] = new ChoiceSpec(propertyNames.Take("Choice" + suffix), enumName, branches.ToEquatableArray(), Required: !optional);
+                return;
+
+            default:
+                foreach (var item in particle.Children)
+                {
+                    BindParticle(item, optional || particle.Kind == ParticleKind.Choice, repeated, choiceIndex, className, occurrences, seen, members, choices, propertyNames, mixed);
+                }
+
+                return;
+        }
+    }
+
+    private MemberSpec BindChild(ElementSpec child, bool optional, bool repeated, int choiceIndex, UniqueNames propertyNames)
+    {
+        _names.Element(child.Name);
+        var pascal = CSharpNames.ToPascalCase(child.Name);
+        var wrapped = WrappedItem(child);
+        if (wrapped is not null)
+        {
+            var item = _elements[wrapped.Name!];
+            _names.Element(item.Name);
+            var isListName = child.Name.EndsWith("_LIST", System.StringComparison.OrdinalIgnoreCase)
+                || child.Name.EndsWith("_SET", System.StringComparison.OrdinalIgnoreCase)
+                || child.Name.EndsWith("List", System.StringComparison.Ordinal);
+            var name = isListName ? CSharpNames.Pluralize(CSharpNames.ToPascalCase(item.Name)) : pascal;
+            var (itemType, itemTypeName, itemIsObject) = ValueOf(item);
+            return new MemberSpec(propertyNames.Take(name, pascal), MemberSource.WrappedList, child.Name, item.Name, itemType, itemTypeName,
+                IsList: true, IsObject: itemIsObject, Required: false, DefaultValue: null, ChoiceIndex: choiceIndex, Documentation: null);
+        }
+
+        if (child.Content == ContentKind.Empty && child.Attributes.Count == 0)
+        {
+            return new MemberSpec(propertyNames.Take(pascal), MemberSource.Presence, child.Name, null, XmlValueType.Boolean, null,
+                IsList: false, IsObject: false, Required: false, DefaultValue: null, ChoiceIndex: choiceIndex,
+                Documentation: $"Whether the empty element <c>{child.Name}</c> is present.");
+        }
+
+        var (valueType, typeName, isObject) = ValueOf(child);
+        return new MemberSpec(
+            propertyNames.Take(repeated ? CSharpNames.Pluralize(pascal) : pascal),
+            MemberSource.Child,
+            child.Name,
+            null,
+            valueType,
+            typeName,
+            IsList: repeated,
+            IsObject: isObject,
+            Required: !optional && !repeated,
+            DefaultValue: null,
+            ChoiceIndex: choiceIndex,
+            Documentation: null);
+    }
+
+    private (XmlValueType Type, string? TypeName, bool IsObject) ValueOf(ElementSpec element)
+    {
+        if (_classNames.TryGetValue(element.Name, out var className))
+        {
+            return (XmlValueType.String, className, true);
+        }
+
+        var (type, enumName) = TextType(element);
+        return (type, enumName, false);
+    }
+
+    private (XmlValueType Type, string? EnumName) TextType(ElementSpec element)
+    {
+        if (_types.TryGetValue((element.Name, null), out var overlay))
+        {
+            return overlay.Type == XmlValueType.Enum
+                ? (XmlValueType.Enum, ElementEnum(element, overlay.EnumName, overlay.EnumValues))
+                : (overlay.Type, null);
+        }
+
+        if (element.TextType == XmlValueType.Enum)
+        {
+            return (XmlValueType.Enum, ElementEnum(element, null, element.TextEnumValues));
+        }
+
+        return (element.TextType, null);
+    }
+
+    private string ElementEnum(ElementSpec element, string? name, EquatableArray<string> values)
+    {
+        if (!_elementEnums.TryGetValue(element.Name, out var enumName))
+        {
+            enumName = AddEnum(name ?? CSharpNames.ToPascalCase(element.Name), values, $"The values of <c>{element.Name}</c>.");
+            _elementEnums.Add(element.Name, enumName);
+        }
+
+        return enumName;
+    }
+
+    private string AddEnum(string name, EquatableArray<string> values, string? documentation)
+    {
+        // Two mappings that name the same enum with the same values share it (TAG_INCLUDE_SELECTOR and TAG_EXCLUDE_SELECTOR).
+        var distinct = values.Distinct().ToList();
+        if (_enums.FirstOrDefault(e => e.TypeName == name && e.Members.Select(m => m.XmlValue).SequenceEqual(distinct)) is { } same)
+        {
+            return same.TypeName;
+        }
+
+        var typeName = _typeNames.Take(name, name + "Kind");
+        var members = new UniqueNames("Unknown");
+        var list = new List<EnumMemberSpec>();
+        foreach (var value in values.Distinct())
+        {
+            list.Add(new EnumMemberSpec(members.Take(CSharpNames.ToPascalCase(value, "Value")), value));
+        }
+
+        _enums.Add(new EnumSpec(typeName, documentation, list.ToEquatableArray()));
+        return typeName;
+    }
+
+    private EquatableArray<RecordStreamSpec> FindStreams(string root, List<ClassSpec> classes)
+    {
+        var byXmlName = classes.ToDictionary(c => c.XmlName);
+        var streams = new List<RecordStreamSpec>();
+        var methodNames = new UniqueNames("Parse", "ParseAsync");
+        var visited = new HashSet<string> { root };
+        Walk(byXmlName[root], new List<string>());
+        return streams.ToEquatableArray();
+
+        void Walk(ClassSpec parent, List<string> path)
+        {
+            foreach (var member in parent.Members)
+            {
+                if (!member.IsObject || member.TypeName is null)
+                {
+                    continue;
+                }
+
+                if (member.IsList)
+                {
+                    var itemPath = member.Source == MemberSource.WrappedList ? path.Append(member.XmlName) : path;
+                    var itemXmlName = member.ItemXmlName ?? member.XmlName;
+                    var method = methodNames.Take("Enumerate" + member.PropertyName + "Async", "Enumerate" + parent.TypeName + member.PropertyName + "Async");
+                    streams.Add(new RecordStreamSpec(method, itemPath.ToEquatableArray(), itemXmlName, member.TypeName));
+                }
+                else if (visited.Add(member.XmlName) && byXmlName.TryGetValue(member.XmlName, out var child))
+                {
+                    Walk(child, path.Append(member.XmlName).ToList());
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> ElementNames(ParticleSpec? particle)
+    {
+        if (particle is null)
+        {
+            yield break;
+        }
+
+        if (particle.Kind == ParticleKind.Element)
+        {
+            if (particle.Name is not null)
+            {
+                yield return particle.Name;
+            }
+
+            yield break;
+        }
+
+        foreach (var child in particle.Children)
+        {
+            foreach (var name in ElementNames(child))
+            {
+                yield return name;
+            }
+        }
+    }
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceLocationSpec location, params string[] args)
+        => _diagnostics.Add(DiagnosticSpec.Create(descriptor.Id, location, args));
+
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>Collects the names the parser compares, each with a unique field name.</summary>
+    private sealed class NameTableBuilder
+    {
+        private readonly Dictionary<string, string> _elements = new();
+        private readonly Dictionary<string, string> _attributes = new();
+        private readonly UniqueNames _fields = new("Table", "Settings", "AsyncSettings");
+        private readonly List<XmlNameSpec> _all = new();
+
+        public string Element(string xmlName) => Add(_elements, xmlName, CSharpNames.ToPascalCase(xmlName), isAttribute: false);
+
+        public string Attribute(string xmlName) => Add(_attributes, xmlName, "At" + CSharpNames.ToPascalCase(xmlName), isAttribute: true);
+
+        private string Add(Dictionary<string, string> map, string xmlName, string field, bool isAttribute)
+        {
+            if (!map.TryGetValue(xmlName, out var existing))
+            {
+                existing = _fields.Take(field);
+                map.Add(xmlName, existing);
+                _all.Add(new XmlNameSpec(existing, xmlName, isAttribute));
+            }
+
+            return existing;
+        }
+
+        public EquatableArray<XmlNameSpec> Build() => _all.ToEquatableArray();
+    }
+}

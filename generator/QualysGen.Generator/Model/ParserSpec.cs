@@ -1,0 +1,126 @@
+namespace QualysGen.Generator.Model;
+
+/// <summary>
+/// Everything the model and parser emitters need for one schema file, with C# names chosen.
+/// The output of binding a <see cref="SchemaSpec"/> with its overlays and the options.
+/// </summary>
+/// <param name="HintName">The unique, file-derived stem of the generated files' hint names.</param>
+/// <param name="SourceFile">The schema file name, for comments in the generated code.</param>
+/// <param name="Namespace">The C# namespace of the generated types.</param>
+/// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
+/// <param name="ParserClassName">The internal static class that holds the element readers.</param>
+/// <param name="NamesClassName">The internal class that holds the atomized element and attribute names.</param>
+/// <param name="XmlNamespace">The elements' XML namespace, or empty.</param>
+/// <param name="Names">Every name the parser compares, with the field that holds it.</param>
+internal sealed record ParserSpec(
+    string HintName,
+    string SourceFile,
+    string Namespace,
+    string Accessibility,
+    string ParserClassName,
+    string NamesClassName,
+    string XmlNamespace,
+    EquatableArray<ClassSpec> Classes,
+    EquatableArray<EnumSpec> Enums,
+    EquatableArray<RootSpec> Roots,
+    EquatableArray<XmlNameSpec> Names);
+
+/// <summary>An atomized name: the field in the names class and the XML local name it holds.</summary>
+internal sealed record XmlNameSpec(string Field, string XmlName, bool IsAttribute);
+
+/// <summary>A generated model class for an element with structure (children, attributes, or both).</summary>
+/// <param name="TypeName">The C# class name.</param>
+/// <param name="XmlName">The element name.</param>
+/// <param name="Documentation">Text for the summary, from the schema, or null.</param>
+/// <param name="Members">Properties in content-model order: attributes first, then text, then children.</param>
+/// <param name="Choices">The choice groups whose branch the caller can ask for.</param>
+/// <param name="ContentText">How the element's own text is kept: not at all, as a typed value, or mixed text.</param>
+internal sealed record ClassSpec(
+    string TypeName,
+    string XmlName,
+    string? Documentation,
+    EquatableArray<MemberSpec> Members,
+    EquatableArray<ChoiceSpec> Choices,
+    ContentTextKind ContentText);
+
+internal enum ContentTextKind
+{
+    None,
+    Value,
+    Mixed,
+    Any,
+}
+
+/// <summary>One property of a model class and how the parser fills it.</summary>
+/// <param name="PropertyName">The C# property name.</param>
+/// <param name="Source">Where the value comes from.</param>
+/// <param name="XmlName">The element or attribute name (for <see cref="MemberSource.WrappedList"/>: the wrapper).</param>
+/// <param name="ItemXmlName">For <see cref="MemberSource.WrappedList"/>: the repeated item element inside the wrapper.</param>
+/// <param name="Value">The value type of the property or of its items.</param>
+/// <param name="TypeName">For <see cref="XmlValueType.Enum"/> the enum name; for <see cref="MemberSource.ChildObject"/> and object lists the class name.</param>
+/// <param name="IsList">Whether the property is a list.</param>
+/// <param name="IsObject">Whether the value (or items) is a generated class rather than a text value.</param>
+/// <param name="Required">Whether the parser fails when the value is absent (also makes the property non-nullable).</param>
+/// <param name="DefaultValue">A default from the schema (attribute default or #FIXED), as the raw text.</param>
+/// <param name="ChoiceIndex">The index into <see cref="ClassSpec.Choices"/> of the choice this member is a branch of, or -1.</param>
+/// <param name="Documentation">Extra text for the summary, or null.</param>
+internal sealed record MemberSpec(
+    string PropertyName,
+    MemberSource Source,
+    string XmlName,
+    string? ItemXmlName,
+    XmlValueType Value,
+    string? TypeName,
+    bool IsList,
+    bool IsObject,
+    bool Required,
+    string? DefaultValue,
+    int ChoiceIndex,
+    string? Documentation);
+
+internal enum MemberSource
+{
+    /// <summary>An attribute of the element.</summary>
+    Attribute,
+
+    /// <summary>The element's own text (text-only elements that have attributes).</summary>
+    Text,
+
+    /// <summary>A child element (once, optional or repeated).</summary>
+    Child,
+
+    /// <summary>The items of a wrapper child: <c>LIST(ITEM+)</c> flattened into one list.</summary>
+    WrappedList,
+
+    /// <summary>An <c>EMPTY</c> child with no attributes: its presence.</summary>
+    Presence,
+}
+
+/// <summary>A choice group whose branch a caller can ask for through an enum property.</summary>
+/// <param name="PropertyName">The property that says which branch came.</param>
+/// <param name="EnumName">The enum type of that property.</param>
+/// <param name="Branches">The enum members, one per branch, with the element names that select them.</param>
+/// <param name="Required">Whether one branch must come.</param>
+internal sealed record ChoiceSpec(string PropertyName, string EnumName, EquatableArray<ChoiceBranchSpec> Branches, bool Required);
+
+/// <summary>One branch of a choice: the enum member and the elements that, when met, mean this branch came.</summary>
+internal sealed record ChoiceBranchSpec(string MemberName, EquatableArray<string> XmlNames);
+
+/// <summary>A generated enum and the text of each member.</summary>
+internal sealed record EnumSpec(string TypeName, string? Documentation, EquatableArray<EnumMemberSpec> Members);
+
+/// <summary>An enum member and the text that means it.</summary>
+internal sealed record EnumMemberSpec(string Name, string XmlValue);
+
+/// <summary>A root element: its class gets the public <c>Parse</c> entry points and the record streams.</summary>
+internal sealed record RootSpec(string TypeName, string XmlName, EquatableArray<RecordStreamSpec> Streams);
+
+/// <summary>
+/// A repeated record element under the root that can be streamed one by one, e.g. <c>SCAN</c> under
+/// <c>RESPONSE/COMPLIANCE_SCHEDULE_SCAN_LIST</c>.
+/// </summary>
+/// <param name="MethodName">The public method (<c>EnumerateScansAsync</c>).</param>
+/// <param name="Path">The element names from the root's first child down to the record's container (the record's parent).</param>
+/// <param name="ItemXmlName">The record element name.</param>
+/// <param name="ItemTypeName">The record class.</param>
+internal sealed record RecordStreamSpec(string MethodName, EquatableArray<string> Path, string ItemXmlName, string ItemTypeName);

@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using QualysGen.Generator.Binding;
+using QualysGen.Generator.Diagnostics;
+using QualysGen.Generator.Emitters;
+using QualysGen.Generator.Model;
+using QualysGen.Generator.Parsing;
+
+namespace QualysGen.Generator;
+
+/// <summary>
+/// Turns the Qualys schemas (<c>*.dtd</c>) and endpoint specs (<c>*.endpoints.json</c>) among a project's
+/// AdditionalFiles into typed models and streaming parsers. Read → bind → emit, each step value-equatable
+/// so that an edit re-runs only what it touches.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class QualysGenerator : IIncrementalGenerator
+{
+    /// <summary>The namespace generated types go under when neither <c>QualysGenNamespace</c> nor <c>RootNamespace</c> is set.</summary>
+    public const string DefaultNamespace = "QualysGen.Generated";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var dtds = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".dtd", StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => ReadSchema(file, cancellationToken))
+            .WithTrackingName(TrackingNames.ReadDtd);
+
+        var specs = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".endpoints.json", StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => ReadSpec(file, cancellationToken))
+            .WithTrackingName(TrackingNames.ReadSpec);
+
+        var overlays = specs
+            .Select(static (result, _) => result.Overlays)
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(o => o).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Overlays);
+
+        // Only the schema (which holds no locations) flows on, so editing a comment re-reads the file and stops there.
+        var schemas = dtds
+            .Select(static (result, _) => result.Schema)
+            .Where(static schema => schema is not null)
+            .Select(static (schema, _) => schema!)
+            .WithTrackingName(TrackingNames.Schema);
+
+        var bound = schemas
+            .Combine(overlays)
+            .Combine(options)
+            .Select(static (input, cancellationToken) => Bind(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Bind);
+
+        var parserSpecs = bound
+            .Select(static (result, _) => result.Spec)
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.ParserSpec);
+
+        context.RegisterSourceOutput(parserSpecs, static (spc, spec) => Emit(spc, spec));
+
+        // Diagnostics are outputs of their own: a diagnostic that moves re-reports without re-emitting code.
+        context.RegisterSourceOutput(dtds.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(specs.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(bound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+
+        var schemaFiles = schemas
+            .Select(static (schema, _) => schema.FileName)
+            .Collect()
+            .WithTrackingName(TrackingNames.SchemaFiles);
+        context.RegisterSourceOutput(
+            overlays.Combine(schemaFiles),
+            static (spc, input) => Report(spc, UnknownSchemaFiles(input.Left, input.Right)));
+    }
+
+    private static GeneratorOptionsSpec ReadOptions(AnalyzerConfigOptions options)
+    {
+        var ns = Get(options, "build_property.QualysGenNamespace") ?? Get(options, "build_property.RootNamespace") ?? DefaultNamespace;
+        var visibility = Get(options, "build_property.QualysGenVisibility");
+        return new GeneratorOptionsSpec(ns, !string.Equals(visibility, "internal", StringComparison.OrdinalIgnoreCase));
+
+        static string? Get(AnalyzerConfigOptions options, string key)
+            => options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    }
+
+    private static SchemaReadResult ReadSchema(AdditionalText file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = file.GetText(cancellationToken)?.ToString() ?? "";
+            return DtdReader.Read(file.Path, text, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new SchemaReadResult(null, Internal(file.Path, exception));
+        }
+    }
+
+    private static SpecFileResult ReadSpec(AdditionalText file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = file.GetText(cancellationToken)?.ToString() ?? "";
+            return EndpointSpecReader.Read(file.Path, text, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new SpecFileResult(file.Path, EquatableArray<SchemaOverlaySpec>.Empty, Internal(file.Path, exception));
+        }
+    }
+
+    private static BindResult Bind(SchemaSpec schema, EquatableArray<SchemaOverlaySpec> overlays, GeneratorOptionsSpec options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var mine = overlays.Where(o => string.Equals(o.SchemaFile, schema.FileName, StringComparison.OrdinalIgnoreCase)).ToEquatableArray();
+            return SchemaBinder.Bind(schema, mine, options, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new BindResult(null, Internal(schema.FilePath, exception));
+        }
+    }
+
+    private static void Emit(SourceProductionContext context, ParserSpec spec)
+    {
+        string models, parsers;
+        try
+        {
+            models = ModelEmitter.Emit(spec);
+            parsers = ParserEmitter.Emit(spec);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Report(context, Internal(spec.SourceFile, exception));
+            return;
+        }
+
+        var hint = HintName(spec.HintName);
+        context.AddSource(hint + ".Models.g.cs", SourceText.From(models, Encoding.UTF8));
+        context.AddSource(hint + ".Parsers.g.cs", SourceText.From(parsers, Encoding.UTF8));
+    }
+
+    private static string HintName(string fileName)
+    {
+        var builder = new StringBuilder(fileName.Length);
+        foreach (var c in fileName)
+        {
+            builder.Append(char.IsLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_');
+        }
+
+        return builder.ToString();
+    }
+
+    private static EquatableArray<DiagnosticSpec> UnknownSchemaFiles(EquatableArray<SchemaOverlaySpec> overlays, ImmutableArray<string> schemaFiles)
+        => overlays
+            .Where(o => !schemaFiles.Contains(o.SchemaFile, StringComparer.OrdinalIgnoreCase))
+            .Select(o => DiagnosticSpec.Create(DiagnosticDescriptors.SpecUnknownSchemaFile.Id, o.Location, o.SchemaFile))
+            .ToEquatableArray();
+
+    private static EquatableArray<DiagnosticSpec> Internal(string path, Exception exception)
+        => new[] { DiagnosticSpec.Create(DiagnosticDescriptors.InternalError.Id, null, Path.GetFileName(path), exception.GetType().Name + ": " + exception.Message) }.ToEquatableArray();
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticSpec> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(ToDiagnostic(diagnostic));
+        }
+    }
+
+    internal static Diagnostic ToDiagnostic(DiagnosticSpec spec)
+    {
+        var location = spec.Location is { } l
+            ? Location.Create(l.FilePath, new TextSpan(l.Start, l.Length), new LinePositionSpan(new LinePosition(l.Line, l.Column), new LinePosition(l.EndLine, l.EndColumn)))
+            : Location.None;
+        return Diagnostic.Create(DiagnosticDescriptors.Get(spec.Id), location, spec.MessageArgs.Cast<object>().ToArray());
+    }
+}

@@ -1,0 +1,14 @@
+namespace QualysGen.Generator;
+
+/// <summary>The tracking names of the pipeline's steps, so that tests can assert what ran and what was cached.</summary>
+internal static class TrackingNames
+{
+    public const string Options = nameof(Options);
+    public const string ReadDtd = nameof(ReadDtd);
+    public const string Schema = nameof(Schema);
+    public const string ReadSpec = nameof(ReadSpec);
+    public const string Overlays = nameof(Overlays);
+    public const string SchemaFiles = nameof(SchemaFiles);
+    public const string Bind = nameof(Bind);
+    public const string ParserSpec = nameof(ParserSpec);
+}

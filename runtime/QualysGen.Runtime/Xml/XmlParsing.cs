@@ -1,0 +1,364 @@
+using System;
+using System.ComponentModel;
+using System.Globalization;
+using System.IO;
+using System.Threading.Tasks;
+using System.Xml;
+
+namespace QualysGen.Xml;
+
+/// <summary>
+/// The reader settings and value conversions that generated parsers share. Not meant to be called by hand;
+/// its shape may change between versions together with the generator.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class XmlParsing
+{
+    private static readonly string[] DateTimeFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd",
+    ];
+
+    /// <summary>
+    /// Settings for reading a Qualys response: a DOCTYPE is skipped and never resolved, no resolver is
+    /// set so no external resource is ever read, and whitespace, comments and processing instructions
+    /// between elements are not reported.
+    /// </summary>
+    public static XmlReaderSettings CreateSettings(XmlNameTable nameTable, bool async) => new()
+    {
+        NameTable = nameTable,
+        Async = async,
+        DtdProcessing = DtdProcessing.Ignore,
+        XmlResolver = null,
+        IgnoreWhitespace = true,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = false,
+        MaxCharactersFromEntities = 0,
+    };
+
+    /// <summary>Positions a reader on the document element and checks that it is <paramref name="expectedRoot"/>.</summary>
+    public static void MoveToRoot(XmlReader reader, string expectedRoot)
+    {
+        XmlNodeType nodeType;
+        try
+        {
+            nodeType = reader.MoveToContent();
+        }
+        catch (XmlException exception)
+        {
+            throw Malformed(exception);
+        }
+
+        CheckRoot(reader, nodeType, expectedRoot);
+    }
+
+    /// <summary>The asynchronous form of <see cref="MoveToRoot"/>.</summary>
+    public static async ValueTask MoveToRootAsync(XmlReader reader, string expectedRoot)
+    {
+        XmlNodeType nodeType;
+        try
+        {
+            nodeType = await reader.MoveToContentAsync().ConfigureAwait(false);
+        }
+        catch (XmlException exception)
+        {
+            throw Malformed(exception);
+        }
+
+        CheckRoot(reader, nodeType, expectedRoot);
+    }
+
+    private static void CheckRoot(XmlReader reader, XmlNodeType nodeType, string expectedRoot)
+    {
+        if (nodeType != XmlNodeType.Element)
+        {
+            throw Error(reader, QualysXmlErrorKind.Malformed, $"Expected the root element <{expectedRoot}> but the document has no element");
+        }
+
+        if (!ReferenceEquals(reader.LocalName, expectedRoot) && reader.LocalName != expectedRoot)
+        {
+            throw Error(reader, QualysXmlErrorKind.UnexpectedRoot, $"Expected the root element <{expectedRoot}> but found <{reader.LocalName}>")
+                .PrependPath(reader.LocalName);
+        }
+    }
+
+    /// <summary>
+    /// From the start tag of a container, moves to the start tag of its first child named <paramref name="name"/>, skipping
+    /// other children. Returns false, positioned after the container, when there is none.
+    /// </summary>
+    public static async ValueTask<bool> ReadToChildAsync(XmlReader reader, string name)
+    {
+        try
+        {
+            var empty = reader.IsEmptyElement;
+            await reader.ReadAsync().ConfigureAwait(false);
+            return !empty && await FindSiblingAsync(reader, name).ConfigureAwait(false);
+        }
+        catch (XmlException exception)
+        {
+            throw Malformed(exception);
+        }
+    }
+
+    /// <summary>
+    /// From a node inside a container, moves to the next element named <paramref name="name"/> at this level. Returns false,
+    /// positioned after the container's end tag, when the container ends first.
+    /// </summary>
+    public static async ValueTask<bool> ReadToSiblingAsync(XmlReader reader, string name)
+    {
+        try
+        {
+            return await FindSiblingAsync(reader, name).ConfigureAwait(false);
+        }
+        catch (XmlException exception)
+        {
+            throw Malformed(exception);
+        }
+    }
+
+    /// <summary>Throws when a reader ends inside an element (only a reader over a fragment or a subtree can).</summary>
+    public static void EnsureNotAtEnd(XmlReader reader)
+    {
+        if (reader.NodeType == XmlNodeType.None)
+        {
+            throw Error(reader, QualysXmlErrorKind.Malformed, "The document ends inside an element");
+        }
+    }
+
+    private static QualysXmlException Malformed(XmlException exception)
+        => new(QualysXmlErrorKind.Malformed, "The response is not well-formed XML: " + exception.Message, exception.LineNumber, exception.LinePosition, exception);
+
+    private static async ValueTask<bool> FindSiblingAsync(XmlReader reader, string name)
+    {
+        while (true)
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    if (ReferenceEquals(reader.LocalName, name))
+                    {
+                        return true;
+                    }
+
+                    await reader.SkipAsync().ConfigureAwait(false);
+                    break;
+                case XmlNodeType.EndElement:
+                    await reader.ReadAsync().ConfigureAwait(false);
+                    return false;
+                case XmlNodeType.None:
+                    return false;
+                default:
+                    await reader.SkipAsync().ConfigureAwait(false);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the text of the current element and moves past it. Whitespace at either end is removed: Qualys wraps CDATA
+    /// values in indentation and pads some texts, and no value in its schemas has meaningful leading or trailing space.
+    /// </summary>
+    public static string ReadString(XmlReader reader) => TrimEnds(reader.ReadElementContentAsString());
+
+    /// <summary>The asynchronous form of <see cref="ReadString"/>.</summary>
+    public static async ValueTask<string> ReadStringAsync(XmlReader reader)
+        => TrimEnds(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false));
+
+    private static string TrimEnds(string text)
+        => text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1])) ? text.Trim() : text;
+
+    /// <summary>Reads the text of the current element as an <see cref="int"/>.</summary>
+    public static int ReadInt32(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseInt32(reader.ReadElementContentAsString(), name, line, position);
+    }
+
+    /// <summary>Reads the text of the current element as an <see cref="int"/>.</summary>
+    public static async ValueTask<int> ReadInt32Async(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseInt32(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), name, line, position);
+    }
+
+    /// <summary>Reads the text of the current element as a <see cref="long"/>.</summary>
+    public static long ReadInt64(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseInt64(reader.ReadElementContentAsString(), name, line, position);
+    }
+
+    /// <summary>Reads the text of the current element as a <see cref="long"/>.</summary>
+    public static async ValueTask<long> ReadInt64Async(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseInt64(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), name, line, position);
+    }
+
+    /// <summary>Reads the text of the current element as a <see cref="decimal"/>.</summary>
+    public static decimal ReadDecimal(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseDecimal(reader.ReadElementContentAsString(), name, line, position);
+    }
+
+    /// <summary>Reads the text of the current element as a <see cref="decimal"/>.</summary>
+    public static async ValueTask<decimal> ReadDecimalAsync(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseDecimal(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), name, line, position);
+    }
+
+    /// <summary>Reads the text of the current element as a flag: <c>1</c>/<c>0</c> (classic API) or <c>true</c>/<c>false</c> (QPS).</summary>
+    public static bool ReadBoolean(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseBoolean(reader.ReadElementContentAsString(), name, line, position);
+    }
+
+    /// <summary>Reads the text of the current element as a flag.</summary>
+    public static async ValueTask<bool> ReadBooleanAsync(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseBoolean(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), name, line, position);
+    }
+
+    /// <summary>Reads the text of the current element as a UTC date and time, with or without the <c>Z</c>.</summary>
+    public static DateTimeOffset ReadDateTimeOffset(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseDateTimeOffset(reader.ReadElementContentAsString(), name, line, position);
+    }
+
+    /// <summary>Reads the text of the current element as a UTC date and time.</summary>
+    public static async ValueTask<DateTimeOffset> ReadDateTimeOffsetAsync(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseDateTimeOffset(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), name, line, position);
+    }
+
+    /// <summary>Parses the value of the attribute the reader is on as an <see cref="int"/>.</summary>
+    public static int AttributeInt32(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseInt32(reader.Value, "@" + name, line, position);
+    }
+
+    /// <summary>Parses the value of the attribute the reader is on as a <see cref="long"/>.</summary>
+    public static long AttributeInt64(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseInt64(reader.Value, "@" + name, line, position);
+    }
+
+    /// <summary>Parses the value of the attribute the reader is on as a <see cref="decimal"/>.</summary>
+    public static decimal AttributeDecimal(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseDecimal(reader.Value, "@" + name, line, position);
+    }
+
+    /// <summary>Parses the value of the attribute the reader is on as a flag.</summary>
+    public static bool AttributeBoolean(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseBoolean(reader.Value, "@" + name, line, position);
+    }
+
+    /// <summary>Parses the value of the attribute the reader is on as a UTC date and time.</summary>
+    public static DateTimeOffset AttributeDateTimeOffset(XmlReader reader)
+    {
+        var (name, line, position) = Where(reader);
+        return ParseDateTimeOffset(reader.Value, "@" + name, line, position);
+    }
+
+    /// <summary>The exception for a required child element that did not come.</summary>
+    public static QualysXmlException MissingElement(XmlReader reader, string element)
+        => Error(reader, QualysXmlErrorKind.MissingElement, $"The required element <{element}> is missing");
+
+    /// <summary>The exception for a required choice of which no branch came.</summary>
+    public static QualysXmlException MissingChoice(XmlReader reader, string elements)
+        => Error(reader, QualysXmlErrorKind.MissingElement, $"One of the elements {elements} is required but none is present");
+
+    /// <summary>The exception for a required attribute that is absent.</summary>
+    public static QualysXmlException MissingAttribute(XmlReader reader, string attribute)
+        => Error(reader, QualysXmlErrorKind.MissingAttribute, $"The required attribute '{attribute}' is missing");
+
+    private static QualysXmlException Error(XmlReader reader, QualysXmlErrorKind kind, string detail)
+    {
+        var info = reader as IXmlLineInfo;
+        return new QualysXmlException(kind, detail, info?.LineNumber ?? 0, info?.LinePosition ?? 0);
+    }
+
+    private static (string Name, int Line, int Position) Where(XmlReader reader)
+    {
+        // Captured before the value is read, so that an error points at the element, not past it.
+        var info = reader as IXmlLineInfo;
+        return (reader.LocalName, info?.LineNumber ?? 0, info?.LinePosition ?? 0);
+    }
+
+    private static int ParseInt32(string text, string name, int line, int position)
+        => int.TryParse(text.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw InvalidValue(text, "a 32-bit integer", name, line, position);
+
+    private static long ParseInt64(string text, string name, int line, int position)
+        => long.TryParse(text.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw InvalidValue(text, "a 64-bit integer", name, line, position);
+
+    private static decimal ParseDecimal(string text, string name, int line, int position)
+        => decimal.TryParse(text.AsSpan().Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw InvalidValue(text, "a decimal number", name, line, position);
+
+    private static bool ParseBoolean(string text, string name, int line, int position)
+    {
+        var span = text.AsSpan().Trim();
+        if (span.Length == 1)
+        {
+            if (span[0] == '1')
+            {
+                return true;
+            }
+
+            if (span[0] == '0')
+            {
+                return false;
+            }
+        }
+        else if (span.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        else if (span.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        throw InvalidValue(text, "a flag (0|1 or true|false)", name, line, position);
+    }
+
+    private static DateTimeOffset ParseDateTimeOffset(string text, string name, int line, int position)
+        => DateTimeOffset.TryParseExact(
+            text.AsSpan().Trim(),
+            DateTimeFormats,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out var value)
+            ? value
+            : throw InvalidValue(text, "a date and time (yyyy-MM-ddTHH:mm:ss, UTC)", name, line, position);
+
+    private static QualysXmlException InvalidValue(string text, string expected, string name, int line, int position)
+    {
+        var shown = text.Length > 64 ? text.Substring(0, 64) + "…" : text;
+        return new QualysXmlException(QualysXmlErrorKind.InvalidValue, $"'{shown}' is not {expected}", line, position).PrependPath(name);
+    }
+
+    /// <summary>Creates a reader over a response stream with the given settings (from <see cref="CreateSettings"/>).</summary>
+    public static XmlReader CreateReader(Stream stream, XmlReaderSettings settings) => XmlReader.Create(stream, settings);
+}

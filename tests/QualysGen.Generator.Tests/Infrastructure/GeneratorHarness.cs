@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace QualysGen.Generator.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="QualysGenerator"/> the way the compiler does, over in-memory inputs, with step tracking on.</summary>
+internal static class GeneratorHarness
+{
+    public const string Namespace = "Tests.Qualys";
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return trusted
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Append(typeof(QualysXmlException).Assembly.Location)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+    });
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.CSharp12);
+
+    public static string SpecsDirectory => Path.Combine(AppContext.BaseDirectory, "specs");
+
+    /// <summary>The checked-in specs, as the generator sees them in a consumer project.</summary>
+    public static IReadOnlyList<AdditionalText> Specs()
+        => Directory.GetFiles(SpecsDirectory)
+            .Where(p => p.EndsWith(".dtd", StringComparison.Ordinal) || p.EndsWith(".endpoints.json", StringComparison.Ordinal))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (AdditionalText)new InMemoryAdditionalText("/specs/" + Path.GetFileName(p), File.ReadAllText(p)))
+            .ToList();
+
+    public static CSharpCompilation Compilation(params string[] sources)
+        => CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? properties = null)
+        => CSharpGeneratorDriver.Create(
+            new[] { new QualysGenerator().AsSourceGenerator() },
+            files,
+            ParseOptions,
+            new TestOptionsProvider(properties ?? new Dictionary<string, string> { ["build_property.QualysGenNamespace"] = Namespace }),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator once; returns the result and the compilation with the generated code added.</summary>
+    public static (GeneratorDriverRunResult Result, Compilation Output) Run(IEnumerable<AdditionalText> files, params string[] sources)
+    {
+        var driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(Compilation(sources), out var output, out _);
+        return (driver.GetRunResult(), output);
+    }
+
+    /// <summary>Compiler errors and warnings of the output compilation (the generated code must have none).</summary>
+    public static IReadOnlyList<Diagnostic> CompileProblems(Compilation output)
+        => output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+}
