@@ -1,0 +1,141 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using QualysGen.Generator.Tests.Infrastructure;
+
+namespace QualysGen.Generator.Tests;
+
+/// <summary>An edit re-runs only what it touches; pipeline values hold no compiler objects.</summary>
+public sealed class IncrementalityTests
+{
+    private static readonly string[] AllSteps =
+    [
+        TrackingNames.Options, TrackingNames.ReadDtd, TrackingNames.Schema, TrackingNames.ReadSpec,
+        TrackingNames.Overlays, TrackingNames.SchemaFiles, TrackingNames.Bind, TrackingNames.ParserSpec,
+    ];
+
+    [Fact]
+    public void A_second_run_with_the_same_inputs_is_all_cached()
+    {
+        var compilation = GeneratorHarness.Compilation("class Program { }");
+        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.Specs()).RunGenerators(compilation);
+
+        var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
+
+        AssertAllCachedOrUnchanged(second);
+    }
+
+    [Fact]
+    public void Adding_an_unrelated_source_file_re_emits_nothing()
+    {
+        var compilation = GeneratorHarness.Compilation("class Program { }");
+        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.Specs()).RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { int X => 1; }", GeneratorHarness.ParseOptions));
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertAllCachedOrUnchanged(second);
+    }
+
+    [Fact]
+    public void Editing_a_comment_in_a_dtd_re_reads_that_file_and_stops_there()
+    {
+        var specs = GeneratorHarness.Specs().ToList();
+        var compilation = GeneratorHarness.Compilation("class Program { }");
+        var driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
+
+        var original = specs.Single(s => s.Path.EndsWith("simple_return.dtd", StringComparison.Ordinal));
+        var edited = new InMemoryAdditionalText(original.Path, original.GetText()!.ToString() + "\n<!-- a comment added at the end -->\n");
+        var second = driver.ReplaceAdditionalText(original, edited).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        // The file is read again and yields an equal result, so nothing after it runs.
+        Assert.Contains(IncrementalStepRunReason.Unchanged, Reasons(second, TrackingNames.ReadDtd));
+        Assert.All(Reasons(second, TrackingNames.Schema), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason),
+            r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+    }
+
+    [Fact]
+    public void Changing_one_dtd_re_emits_only_that_files_output()
+    {
+        var specs = GeneratorHarness.Specs().ToList();
+        var compilation = GeneratorHarness.Compilation("class Program { }");
+        var driver = GeneratorHarness.CreateDriver(specs).RunGenerators(compilation);
+
+        var original = specs.Single(s => s.Path.EndsWith("simple_return.dtd", StringComparison.Ordinal));
+        var text = original.GetText()!.ToString().Replace("<!ELEMENT TEXT (#PCDATA)>", "<!ELEMENT TEXT (#PCDATA)>\n<!ATTLIST TEXT lang CDATA #IMPLIED>");
+        var second = driver.ReplaceAdditionalText(original, new InMemoryAdditionalText(original.Path, text)).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var parserSpecs = second.TrackedSteps[TrackingNames.ParserSpec].SelectMany(s => s.Outputs).ToList();
+        var changed = parserSpecs.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Model.ParserSpec)o.Value).SourceFile).ToList();
+        Assert.Equal(["simple_return.dtd"], changed);
+        Assert.All(parserSpecs.Where(o => ((Model.ParserSpec)o.Value).SourceFile != "simple_return.dtd"),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.Contains(second.GeneratedSources, s => s.HintName == "simple_return.dtd.Models.g.cs" && s.SourceText.ToString().Contains("Lang"));
+    }
+
+    [Fact]
+    public void Pipeline_values_hold_no_symbols_syntax_compilations_or_locations()
+    {
+        var result = GeneratorHarness.CreateDriver(GeneratorHarness.Specs())
+            .RunGenerators(GeneratorHarness.Compilation("class Program { }"))
+            .GetRunResult().Results.Single();
+
+        foreach (var name in AllSteps)
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(name), $"step '{name}' is not tracked");
+            foreach (var output in result.TrackedSteps[name].SelectMany(s => s.Outputs))
+            {
+                AssertNoCompilerObjects(output.Value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+        }
+    }
+
+    private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step)
+        => result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+
+    private static void AssertAllCachedOrUnchanged(GeneratorRunResult result)
+    {
+        foreach (var name in AllSteps)
+        {
+            Assert.All(Reasons(result, name), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name}: {r}"));
+        }
+
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    private static void AssertNoCompilerObjects(object? value, string step, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        {
+            return;
+        }
+
+        var type = value.GetType();
+        Assert.False(
+            value is ISymbol or SyntaxNode or Compilation or Location or AdditionalText or SemanticModel or SyntaxTree,
+            $"step '{step}' holds a {type.Name}");
+        Assert.True(type.Namespace?.StartsWith("QualysGen", StringComparison.Ordinal) != false || type.Namespace.StartsWith("System", StringComparison.Ordinal),
+            $"step '{step}' holds a {type.FullName}");
+
+        if (value is IEnumerable items)
+        {
+            foreach (var item in items)
+            {
+                AssertNoCompilerObjects(item, step, seen);
+            }
+
+            return;
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            AssertNoCompilerObjects(property.GetValue(value), step, seen);
+        }
+    }
+}
