@@ -18,7 +18,8 @@ internal sealed class SchemaBinder
     private readonly GeneratorOptionsSpec _options;
     private readonly Dictionary<string, ElementSpec> _elements = new();
     private readonly Dictionary<(string Element, string? Attribute), TypeOverlaySpec> _types = new();
-    private readonly HashSet<string> _roots = new();
+    private readonly HashSet<string> _rootKeys = new();
+    private readonly List<(string XmlName, string Key)> _roots = new();
     private readonly List<DiagnosticSpec> _diagnostics = new();
     private readonly UniqueNames _typeNames;
     private readonly Dictionary<string, string> _classNames = new();
@@ -76,23 +77,22 @@ internal sealed class SchemaBinder
         {
             if (NeedsClass(element) && !_classNames.ContainsKey(element.Name))
             {
-                _classNames.Add(element.Name, _typeNames.Take(CSharpNames.ToPascalCase(element.Name)));
+                _classNames.Add(element.Name, _typeNames.Take(CSharpNames.ToPascalCase(element.TypeName ?? element.Name)));
             }
         }
 
         var classes = new List<ClassSpec>();
-        foreach (var element in _schema.Elements)
+        foreach (var element in _elements.Values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (_classNames.TryGetValue(element.Name, out var className) && classes.All(c => c.XmlName != element.Name))
+            if (_classNames.TryGetValue(element.Name, out var className))
             {
                 classes.Add(BindClass(element, className));
             }
         }
 
-        var roots = _schema.Elements
-            .Where(e => _roots.Contains(e.Name))
-            .Select(e => new RootSpec(_classNames[e.Name], e.Name, FindStreams(e.Name, classes)))
+        var roots = _roots
+            .Select(r => new RootSpec(_classNames[r.Key], r.XmlName, FindStreams(_classNames[r.Key], classes)))
             .ToEquatableArray();
         foreach (var root in roots)
         {
@@ -112,6 +112,7 @@ internal sealed class SchemaBinder
             SourceFile: _schema.FileName,
             Namespace: _options.RootNamespace.Length == 0 ? Stem + kindSuffix : _options.RootNamespace + "." + Stem + kindSuffix,
             Accessibility: _options.Public ? "public" : "internal",
+            Kind: _schema.Kind,
             ParserClassName: ParserClassName,
             NamesClassName: NamesClassName,
             XmlNamespace: _schema.TargetNamespace,
@@ -159,23 +160,27 @@ internal sealed class SchemaBinder
 
     private void FindRoots(EquatableArray<SchemaOverlaySpec> overlays)
     {
+        // A root is a top-level element that nothing else contains (an XSD's global elements; any DTD element).
         var referenced = new HashSet<string>();
         foreach (var element in _schema.Elements)
         {
-            foreach (var child in ElementNames(element.Particle))
+            foreach (var child in ElementParticles(element.Particle))
             {
-                if (child != element.Name)
+                if (child.Key != element.Name)
                 {
-                    referenced.Add(child);
+                    referenced.Add(_schema.Kind == SchemaKind.Dtd ? child.Key! : child.Name!);
                 }
             }
         }
 
-        foreach (var element in _schema.Elements)
+        var candidates = _schema.Kind == SchemaKind.Dtd
+            ? _schema.Elements.Select(e => (XmlName: e.Name, Key: e.Name)).ToList()
+            : _schema.GlobalElements.Select(g => (XmlName: g.Name, Key: g.ContentRef)).ToList();
+        foreach (var candidate in candidates)
         {
-            if (!referenced.Contains(element.Name))
+            if (!referenced.Contains(candidate.XmlName))
             {
-                _roots.Add(element.Name);
+                AddRoot(candidate.XmlName, candidate.Key);
             }
         }
 
@@ -183,9 +188,10 @@ internal sealed class SchemaBinder
         {
             foreach (var root in overlay.Roots)
             {
-                if (_elements.ContainsKey(root.Element))
+                var named = candidates.FirstOrDefault(c => c.XmlName == root.Element);
+                if (named.XmlName is not null && _elements.ContainsKey(named.Key))
                 {
-                    _roots.Add(root.Element);
+                    AddRoot(named.XmlName, named.Key);
                 }
                 else
                 {
@@ -195,8 +201,19 @@ internal sealed class SchemaBinder
         }
     }
 
+    private void AddRoot(string xmlName, string key)
+    {
+        // A root whose content is text only (an XSD global simple element) has nothing to parse into a class.
+        if (_elements.TryGetValue(key, out var element) && element.Content != ContentKind.Text | element.Attributes.Count > 0
+            && !_roots.Contains((xmlName, key)))
+        {
+            _roots.Add((xmlName, key));
+            _rootKeys.Add(key);
+        }
+    }
+
     private bool NeedsClass(ElementSpec element)
-        => _roots.Contains(element.Name)
+        => _rootKeys.Contains(element.Name)
             || element.Attributes.Count > 0
             || element.Content is ContentKind.Mixed or ContentKind.Any
             || (element.Content == ContentKind.Children && WrappedItem(element) is null);
@@ -204,14 +221,14 @@ internal sealed class SchemaBinder
     /// <summary>For a wrapper like <c>LIST(ITEM+)</c> with no attributes: the item particle; otherwise null.</summary>
     private ParticleSpec? WrappedItem(ElementSpec element)
     {
-        if (element.Content != ContentKind.Children || element.Attributes.Count > 0 || _roots.Contains(element.Name)
+        if (element.Content != ContentKind.Children || element.Attributes.Count > 0 || _rootKeys.Contains(element.Name)
             || element.Particle is not { Kind: ParticleKind.Sequence or ParticleKind.Choice, Children.Count: 1 } group)
         {
             return null;
         }
 
         var item = group.Children[0];
-        if (item.Kind != ParticleKind.Element || item.Name is null || !_elements.ContainsKey(item.Name))
+        if (item.Kind != ParticleKind.Element || item.Key is null || !_elements.ContainsKey(item.Key))
         {
             return null;
         }
@@ -229,8 +246,6 @@ internal sealed class SchemaBinder
         var members = new List<MemberSpec>();
         var choices = new List<ChoiceSpec>();
         var propertyNames = new UniqueNames(className);
-        _names.Element(element.Name);
-
         foreach (var attribute in element.Attributes)
         {
             members.Add(BindAttribute(element, className, attribute, propertyNames));
@@ -260,9 +275,9 @@ internal sealed class SchemaBinder
         if (element.Particle is not null)
         {
             var occurrences = new Dictionary<string, int>();
-            foreach (var name in ElementNames(element.Particle))
+            foreach (var child in ElementParticles(element.Particle))
             {
-                occurrences[name] = occurrences.TryGetValue(name, out var n) ? n + 1 : 1;
+                occurrences[child.Name!] = occurrences.TryGetValue(child.Name!, out var n) ? n + 1 : 1;
             }
 
             var seen = new HashSet<string>();
@@ -330,12 +345,12 @@ internal sealed class SchemaBinder
         switch (particle.Kind)
         {
             case ParticleKind.Element:
-                if (particle.Name is null || !seen.Add(particle.Name) || !_elements.TryGetValue(particle.Name, out var child))
+                if (particle.Name is null || particle.Key is null || !seen.Add(particle.Name) || !_elements.TryGetValue(particle.Key, out var child))
                 {
                     return;
                 }
 
-                members.Add(BindChild(child, optional, repeated || occurrences[particle.Name] > 1, choiceIndex, propertyNames));
+                members.Add(BindChild(particle.Name, child, optional, repeated || occurrences[particle.Name] > 1, choiceIndex, propertyNames));
                 return;
 
             case ParticleKind.Choice when !repeated && !mixed && particle.Children.Count > 1:
@@ -345,7 +360,7 @@ internal sealed class SchemaBinder
                 var enumMembers = new UniqueNames("None");
                 foreach (var branch in particle.Children)
                 {
-                    var names = ElementNames(branch).Where(_elements.ContainsKey).Distinct().ToEquatableArray();
+                    var names = ElementParticles(branch).Where(p => _elements.ContainsKey(p.Key!)).Select(p => p.Name!).Distinct().ToEquatableArray();
                     if (names.Count == 0)
                     {
                         continue;
@@ -370,36 +385,36 @@ internal sealed class SchemaBinder
         }
     }
 
-    private MemberSpec BindChild(ElementSpec child, bool optional, bool repeated, int choiceIndex, UniqueNames propertyNames)
+    private MemberSpec BindChild(string xmlName, ElementSpec child, bool optional, bool repeated, int choiceIndex, UniqueNames propertyNames)
     {
-        _names.Element(child.Name);
-        var pascal = CSharpNames.ToPascalCase(child.Name);
+        _names.Element(xmlName);
+        var pascal = CSharpNames.ToPascalCase(xmlName);
         var wrapped = WrappedItem(child);
         if (wrapped is not null)
         {
-            var item = _elements[wrapped.Name!];
-            _names.Element(item.Name);
-            var isListName = child.Name.EndsWith("_LIST", System.StringComparison.OrdinalIgnoreCase)
-                || child.Name.EndsWith("_SET", System.StringComparison.OrdinalIgnoreCase)
-                || child.Name.EndsWith("List", System.StringComparison.Ordinal);
-            var name = isListName ? CSharpNames.Pluralize(CSharpNames.ToPascalCase(item.Name)) : pascal;
+            var item = _elements[wrapped.Key!];
+            _names.Element(wrapped.Name!);
+            var wrapperWords = pascal;
+            var isListName = wrapperWords.EndsWith("List", System.StringComparison.Ordinal) || wrapperWords.EndsWith("Set", System.StringComparison.Ordinal);
+            var name = isListName ? CSharpNames.Pluralize(CSharpNames.ToPascalCase(wrapped.Name!)) : pascal;
             var (itemType, itemTypeName, itemIsObject) = ValueOf(item);
-            return new MemberSpec(propertyNames.Take(name, pascal), MemberSource.WrappedList, child.Name, item.Name, itemType, itemTypeName,
-                IsList: true, IsObject: itemIsObject, Required: false, DefaultValue: null, ChoiceIndex: choiceIndex, Documentation: null);
+            return new MemberSpec(propertyNames.Take(name, pascal), MemberSource.WrappedList, xmlName, wrapped.Name, itemType, itemTypeName,
+                IsList: true, IsObject: itemIsObject, Required: false, DefaultValue: null, ChoiceIndex: choiceIndex, Documentation: null,
+                ContentKey: child.Name);
         }
 
         if (child.Content == ContentKind.Empty && child.Attributes.Count == 0)
         {
-            return new MemberSpec(propertyNames.Take(pascal), MemberSource.Presence, child.Name, null, XmlValueType.Boolean, null,
+            return new MemberSpec(propertyNames.Take(pascal), MemberSource.Presence, xmlName, null, XmlValueType.Boolean, null,
                 IsList: false, IsObject: false, Required: false, DefaultValue: null, ChoiceIndex: choiceIndex,
-                Documentation: $"Whether the empty element <c>{child.Name}</c> is present.");
+                Documentation: $"Whether the empty element <c>{xmlName}</c> is present.");
         }
 
         var (valueType, typeName, isObject) = ValueOf(child);
         return new MemberSpec(
             propertyNames.Take(repeated ? CSharpNames.Pluralize(pascal) : pascal),
             MemberSource.Child,
-            child.Name,
+            xmlName,
             null,
             valueType,
             typeName,
@@ -443,7 +458,7 @@ internal sealed class SchemaBinder
     {
         if (!_elementEnums.TryGetValue(element.Name, out var enumName))
         {
-            enumName = AddEnum(name ?? CSharpNames.ToPascalCase(element.Name), values, $"The values of <c>{element.Name}</c>.");
+            enumName = AddEnum(name ?? CSharpNames.ToPascalCase(element.TypeName ?? element.Name), values, $"The values of <c>{element.Name}</c>.");
             _elementEnums.Add(element.Name, enumName);
         }
 
@@ -471,13 +486,13 @@ internal sealed class SchemaBinder
         return typeName;
     }
 
-    private EquatableArray<RecordStreamSpec> FindStreams(string root, List<ClassSpec> classes)
+    private EquatableArray<RecordStreamSpec> FindStreams(string rootClass, List<ClassSpec> classes)
     {
-        var byXmlName = classes.ToDictionary(c => c.XmlName);
+        var byTypeName = classes.ToDictionary(c => c.TypeName);
         var streams = new List<RecordStreamSpec>();
         var methodNames = new UniqueNames("Parse", "ParseAsync");
-        var visited = new HashSet<string> { root };
-        Walk(byXmlName[root], new List<string>());
+        var visited = new HashSet<string> { rootClass };
+        Walk(byTypeName[rootClass], new List<string>());
         return streams.ToEquatableArray();
 
         void Walk(ClassSpec parent, List<string> path)
@@ -496,7 +511,7 @@ internal sealed class SchemaBinder
                     var method = methodNames.Take("Enumerate" + member.PropertyName + "Async", "Enumerate" + parent.TypeName + member.PropertyName + "Async");
                     streams.Add(new RecordStreamSpec(method, itemPath.ToEquatableArray(), itemXmlName, member.TypeName));
                 }
-                else if (visited.Add(member.XmlName) && byXmlName.TryGetValue(member.XmlName, out var child))
+                else if (visited.Add(member.TypeName) && byTypeName.TryGetValue(member.TypeName, out var child))
                 {
                     Walk(child, path.Append(member.XmlName).ToList());
                 }
@@ -504,7 +519,8 @@ internal sealed class SchemaBinder
         }
     }
 
-    private static IEnumerable<string> ElementNames(ParticleSpec? particle)
+    /// <summary>The element references of a content model, depth first.</summary>
+    private static IEnumerable<ParticleSpec> ElementParticles(ParticleSpec? particle)
     {
         if (particle is null)
         {
@@ -513,9 +529,9 @@ internal sealed class SchemaBinder
 
         if (particle.Kind == ParticleKind.Element)
         {
-            if (particle.Name is not null)
+            if (particle.Name is not null && particle.Key is not null)
             {
-                yield return particle.Name;
+                yield return particle;
             }
 
             yield break;
@@ -523,9 +539,9 @@ internal sealed class SchemaBinder
 
         foreach (var child in particle.Children)
         {
-            foreach (var name in ElementNames(child))
+            foreach (var element in ElementParticles(child))
             {
-                yield return name;
+                yield return element;
             }
         }
     }

@@ -39,6 +39,17 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DtdExternalEntityIgnored = Warning(
         "QG0008", "External entity not read", "Entity '{0}' refers to an external resource, which QualysGen never reads; declarations that use it are skipped");
 
+    // --- XSD (QG0100–QG0199) -------------------------------------------------------------
+
+    public static readonly DiagnosticDescriptor XsdError = Error(
+        "QG0100", "XSD error", "{0}");
+
+    public static readonly DiagnosticDescriptor XsdIncludeNotFound = Error(
+        "QG0101", "Include or import not found among the inputs", "Schema '{0}' is not among the AdditionalFiles; QualysGen never reads files or the network to find it");
+
+    public static readonly DiagnosticDescriptor XsdUnsupported = Warning(
+        "QG0102", "XSD construct not supported", "{0}");
+
     // --- Endpoint spec JSON (QG0200–QG0299) -------------------------------------------------
 
     public static readonly DiagnosticDescriptor JsonSyntaxError = Error(

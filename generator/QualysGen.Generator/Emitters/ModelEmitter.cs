@@ -48,7 +48,8 @@ internal static class ModelEmitter
 
     private static void EmitClass(SourceWriter writer, ParserSpec spec, ClassSpec @class)
     {
-        var summary = $"The <c>{@class.XmlName}</c> element of <c>{SourceWriter.Xml(spec.SourceFile)}</c>.";
+        var what = spec.Kind == SchemaKind.Dtd ? "element" : "type";
+        var summary = $"The <c>{SourceWriter.Xml(@class.SchemaName)}</c> {what} of <c>{SourceWriter.Xml(spec.SourceFile)}</c>.";
         if (@class.Documentation is { } doc)
         {
             summary += "\n" + SourceWriter.Xml(doc);
@@ -164,7 +165,7 @@ internal static class ModelEmitter
 
     private static void EmitChoiceEnum(SourceWriter writer, ParserSpec spec, ClassSpec @class, ChoiceSpec choice)
     {
-        writer.WriteSummary($"Which branch of a choice in <c>{@class.XmlName}</c> came.");
+        writer.WriteSummary($"Which branch of a choice in <c>{SourceWriter.Xml(@class.SchemaName)}</c> came.");
         writer.OpenBlock($"{spec.Accessibility} enum {choice.EnumName}");
         writer.WriteSummary("None of the branches came.");
         writer.WriteLine("None = 0,");

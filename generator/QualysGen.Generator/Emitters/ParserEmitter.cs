@@ -114,7 +114,7 @@ internal sealed class ParserEmitter
         var wrappers = _spec.Classes
             .SelectMany(c => c.Members)
             .Where(m => m.Source == MemberSource.WrappedList)
-            .GroupBy(m => m.XmlName)
+            .GroupBy(m => m.ContentKey)
             .Select(g => g.First());
         foreach (var wrapper in wrappers)
         {
@@ -165,6 +165,7 @@ internal sealed class ParserEmitter
     {
         var w = _writer;
         w.OpenBlock(Signature(@class.TypeName, "Read" + @class.TypeName, isAsync));
+        w.WriteLine("var elementName = reader.LocalName;");
         w.OpenBlock("try");
 
         var attributes = @class.Members.Where(m => m.Source == MemberSource.Attribute).ToList();
@@ -221,19 +222,20 @@ internal sealed class ParserEmitter
 
         w.CloseBlock(";");
         w.CloseBlock();
-        EmitCatch(@class.XmlName);
+        EmitCatch();
         w.CloseBlock();
     }
 
-    private void EmitCatch(string xmlName)
+    /// <summary>Errors leave each element with its name added to their path, so the happy path tracks nothing.</summary>
+    private void EmitCatch()
     {
         var w = _writer;
         w.OpenBlock($"catch ({QualysXmlException} exception)");
-        w.WriteLine($"exception.PrependPath({SourceWriter.Literal(xmlName)});");
+        w.WriteLine("exception.PrependPath(elementName);");
         w.WriteLine("throw;");
         w.CloseBlock();
         w.OpenBlock($"catch ({XmlException} exception)");
-        w.WriteLine($"throw {QualysXmlException}.Malformed(exception, {SourceWriter.Literal(xmlName)});");
+        w.WriteLine($"throw {QualysXmlException}.Malformed(exception, elementName);");
         w.CloseBlock();
     }
 
@@ -242,7 +244,7 @@ internal sealed class ParserEmitter
     // Locals the emitted methods declare themselves; a member whose local would clash gets a suffix.
     private static readonly HashSet<string> ReservedLocals = new()
     {
-        "name", "items", "item", "attribute", "raw", "textBuilder", "exception", "reader", "names", "cancellationToken", "stream",
+        "name", "elementName", "items", "item", "attribute", "raw", "textBuilder", "exception", "reader", "names", "cancellationToken", "stream",
     };
 
     private static string Local(MemberSpec member) => Local(member.PropertyName);
@@ -491,7 +493,7 @@ internal sealed class ParserEmitter
                 w.WriteLine(skip);
                 break;
             case MemberSource.WrappedList:
-                var readList = Await(isAsync, $"{AsyncName(isAsync, "Read" + CSharpNames.ToPascalCase(member.XmlName))}(reader, names{asyncArgs})");
+                var readList = Await(isAsync, $"{AsyncName(isAsync, WrapperReader(member))}(reader, names{asyncArgs})");
                 // A repeated wrapper adds to what the earlier ones brought.
                 w.WriteLine($"var items = {readList};");
                 w.WriteLine($"if ({local} is null) {{ {local} = items; }} else {{ {local}.AddRange(items); }}");
@@ -552,8 +554,8 @@ internal sealed class ParserEmitter
         var itemType = ItemType(wrapper);
         var read = Await(isAsync, AsyncName(isAsync, "reader.Read") + "()") + ";";
         var skip = Await(isAsync, AsyncName(isAsync, "reader.Skip") + "()") + ";";
-        var method = "Read" + CSharpNames.ToPascalCase(wrapper.XmlName);
-        w.OpenBlock(Signature($"{List}<{itemType}>", method, isAsync));
+        w.OpenBlock(Signature($"{List}<{itemType}>", WrapperReader(wrapper), isAsync));
+        w.WriteLine("var elementName = reader.LocalName;");
         w.WriteLine($"var items = new {List}<{itemType}>();");
         w.OpenBlock("try");
         w.OpenBlock("if (!reader.IsEmptyElement)");
@@ -587,9 +589,12 @@ internal sealed class ParserEmitter
         w.WriteLine(read);
         w.WriteLine("return items;");
         w.CloseBlock();
-        EmitCatch(wrapper.XmlName);
+        EmitCatch();
         w.CloseBlock();
     }
+
+    /// <summary>The reader method of a flattened list, named after the wrapper's schema key (unique, unlike its XML name in an XSD).</summary>
+    private static string WrapperReader(MemberSpec wrapper) => "Read" + CSharpNames.ToPascalCase(wrapper.ContentKey!);
 
     private void AssignValueToList(MemberSpec item, bool isAsync)
     {

@@ -17,6 +17,7 @@ internal sealed record ParserSpec(
     string SourceFile,
     string Namespace,
     string Accessibility,
+    SchemaKind Kind,
     string ParserClassName,
     string NamesClassName,
     string XmlNamespace,
@@ -30,14 +31,14 @@ internal sealed record XmlNameSpec(string Field, string XmlName, bool IsAttribut
 
 /// <summary>A generated model class for an element with structure (children, attributes, or both).</summary>
 /// <param name="TypeName">The C# class name.</param>
-/// <param name="XmlName">The element name.</param>
+/// <param name="SchemaName">The element (DTD) or type (XSD) name it comes from.</param>
 /// <param name="Documentation">Text for the summary, from the schema, or null.</param>
 /// <param name="Members">Properties in content-model order: attributes first, then text, then children.</param>
 /// <param name="Choices">The choice groups whose branch the caller can ask for.</param>
 /// <param name="ContentText">How the element's own text is kept: not at all, as a typed value, or mixed text.</param>
 internal sealed record ClassSpec(
     string TypeName,
-    string XmlName,
+    string SchemaName,
     string? Documentation,
     EquatableArray<MemberSpec> Members,
     EquatableArray<ChoiceSpec> Choices,
@@ -64,6 +65,7 @@ internal enum ContentTextKind
 /// <param name="DefaultValue">A default from the schema (attribute default or #FIXED), as the raw text.</param>
 /// <param name="ChoiceIndex">The index into <see cref="ClassSpec.Choices"/> of the choice this member is a branch of, or -1.</param>
 /// <param name="Documentation">Extra text for the summary, or null.</param>
+/// <param name="ContentKey">For <see cref="MemberSource.WrappedList"/>: the schema key of the wrapper's content, which names its reader.</param>
 internal sealed record MemberSpec(
     string PropertyName,
     MemberSource Source,
@@ -76,7 +78,8 @@ internal sealed record MemberSpec(
     bool Required,
     string? DefaultValue,
     int ChoiceIndex,
-    string? Documentation);
+    string? Documentation,
+    string? ContentKey = null);
 
 internal enum MemberSource
 {

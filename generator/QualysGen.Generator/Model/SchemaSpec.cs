@@ -9,12 +9,21 @@ namespace QualysGen.Generator.Model;
 /// <param name="FileName">The file name with extension (what spec JSON files refer to).</param>
 /// <param name="Kind">Which reader produced it.</param>
 /// <param name="TargetNamespace">The XML namespace of the elements, or empty.</param>
+/// <param name="Elements">The content declarations. For a DTD: one per <c>&lt;!ELEMENT&gt;</c>, keyed by element name. For an XSD: one per complex
+/// type (named: keyed by the type name; anonymous: keyed by the path of its element, <c>ServiceResponse/data</c>) and one per simple type
+/// that carries information (enumerations, keyed the same way; built-in types keyed <c>xs:long</c> etc.).</param>
+/// <param name="GlobalElements">For an XSD: the top-level <c>xs:element</c> declarations (the candidate roots). Empty for a DTD, whose
+/// roots are the elements no other element references.</param>
 internal sealed record SchemaSpec(
     string FilePath,
     string FileName,
     SchemaKind Kind,
     string TargetNamespace,
-    EquatableArray<ElementSpec> Elements);
+    EquatableArray<ElementSpec> Elements,
+    EquatableArray<GlobalElementSpec> GlobalElements = default);
+
+/// <summary>A top-level element declaration of an XSD: its name and the key of the <see cref="ElementSpec"/> that describes its content.</summary>
+internal sealed record GlobalElementSpec(string Name, string ContentRef);
 
 internal enum SchemaKind
 {
@@ -30,6 +39,8 @@ internal enum SchemaKind
 /// <param name="Attributes">The declared attributes in declaration order.</param>
 /// <param name="Documentation">Comment text that documents the element (the comment right before the declaration), or null.</param>
 /// <param name="TextType">For XSD simple content: the built-in type of the text; <see cref="XmlValueType.String"/> for DTDs.</param>
+/// <param name="TextEnumValues">For <see cref="XmlValueType.Enum"/> text: the allowed values.</param>
+/// <param name="TypeName">A name for the C# type (class or enum) when the schema gives one (an XSD type name); null to derive it from <paramref name="Name"/>.</param>
 internal sealed record ElementSpec(
     string Name,
     ContentKind Content,
@@ -37,7 +48,8 @@ internal sealed record ElementSpec(
     EquatableArray<AttributeSpec> Attributes,
     string? Documentation,
     XmlValueType TextType = XmlValueType.String,
-    EquatableArray<string> TextEnumValues = default);
+    EquatableArray<string> TextEnumValues = default,
+    string? TypeName = null);
 
 internal enum ContentKind
 {
@@ -62,14 +74,25 @@ internal enum ContentKind
 /// <param name="Name">For <see cref="ParticleKind.Element"/>: the referenced element's name; otherwise null.</param>
 /// <param name="Occurs">The occurrence indicator: none, <c>?</c>, <c>*</c> or <c>+</c>.</param>
 /// <param name="Children">For groups: the members in order.</param>
+/// <param name="ContentRef">For <see cref="ParticleKind.Element"/> in an XSD: the key of the <see cref="ElementSpec"/> that describes this
+/// element's content (its type). Null in a DTD, where the element name is the key.</param>
+/// <param name="DefaultValue">For an XSD element with <c>default</c> or <c>fixed</c>: that value.</param>
 internal sealed record ParticleSpec(
     ParticleKind Kind,
     string? Name,
     Occurrence Occurs,
-    EquatableArray<ParticleSpec> Children)
+    EquatableArray<ParticleSpec> Children,
+    string? ContentRef = null,
+    string? DefaultValue = null)
 {
+    /// <summary>The key of the element's content declaration.</summary>
+    public string? Key => ContentRef ?? Name;
+
     public static ParticleSpec Element(string name, Occurrence occurs = Occurrence.One)
         => new(ParticleKind.Element, name, occurs, EquatableArray<ParticleSpec>.Empty);
+
+    public static ParticleSpec Element(string name, string contentRef, Occurrence occurs = Occurrence.One)
+        => new(ParticleKind.Element, name, occurs, EquatableArray<ParticleSpec>.Empty, contentRef);
 
     public static ParticleSpec Group(ParticleKind kind, Occurrence occurs, params ParticleSpec[] children)
         => new(kind, null, occurs, children.ToEquatableArray());
