@@ -21,7 +21,7 @@ namespace QualysGen.Generator;
 /// so that an edit re-runs only what it touches.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
-public sealed class QualysGenerator : IIncrementalGenerator
+public sealed partial class QualysGenerator : IIncrementalGenerator
 {
     /// <summary>The namespace generated types go under when neither <c>QualysGenNamespace</c> nor <c>RootNamespace</c> is set.</summary>
     public const string DefaultNamespace = "QualysGen.Generated";
@@ -82,7 +82,16 @@ public sealed class QualysGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(
             overlays.Combine(schemaFiles),
             static (spc, input) => Report(spc, UnknownSchemaFiles(input.Left, input.Right)));
+
+        InitializeEndpoints(context, specs, options, parserSpecs);
     }
+
+    /// <summary>The endpoint half of the pipeline (request builders), in <c>QualysGenerator.Endpoints.cs</c>.</summary>
+    static partial void InitializeEndpoints(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<SpecFileResult> specs,
+        IncrementalValueProvider<GeneratorOptionsSpec> options,
+        IncrementalValuesProvider<ParserSpec> parserSpecs);
 
     private static GeneratorOptionsSpec ReadOptions(AnalyzerConfigOptions options)
     {

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace QualysGen.Requests;
+
+/// <summary>
+/// A request that generated builders produce and the client sends: everything about the call except the
+/// platform, the credentials and the transport. Built only after every documented parameter rule is checked,
+/// so a value of this type is a request Qualys documents as valid. It never holds credentials.
+/// </summary>
+public abstract class QualysRequest
+{
+    /// <summary>Creates a request; generated builders call this, users do not need to.</summary>
+    protected QualysRequest(
+        string endpoint,
+        string version,
+        HttpMethod method,
+        string path,
+        IReadOnlyList<KeyValuePair<string, string>> query,
+        QualysBodyKind bodyKind,
+        IReadOnlyList<KeyValuePair<string, string>> form,
+        ReadOnlyMemory<byte> body,
+        string? contentType,
+        QualysAuthSchemes authSchemes,
+        QualysHost host,
+        bool isRetrySafe)
+    {
+        Endpoint = endpoint;
+        Version = version;
+        Method = method;
+        Path = path;
+        Query = query;
+        BodyKind = bodyKind;
+        Form = form;
+        Body = body;
+        ContentType = contentType;
+        AuthSchemes = authSchemes;
+        Host = host;
+        IsRetrySafe = isRetrySafe;
+    }
+
+    /// <summary>The endpoint's name in its spec, e.g. <c>ReportCancel</c>.</summary>
+    public string Endpoint { get; }
+
+    /// <summary>The API version, e.g. <c>3.0</c>.</summary>
+    public string Version { get; }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The path relative to the host, with path parameters filled in, e.g. <c>/api/3.0/fo/report/</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>Query-string parameters in order (for FO calls this includes <c>action</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
+
+    /// <summary>How the parameters travel.</summary>
+    public QualysBodyKind BodyKind { get; }
+
+    /// <summary>Form fields in order, for <see cref="QualysBodyKind.Form"/>.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Form { get; }
+
+    /// <summary>The body bytes for <see cref="QualysBodyKind.Xml"/> and <see cref="QualysBodyKind.Json"/>; empty otherwise.</summary>
+    public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>The body's content type, or null when there is no body.</summary>
+    public string? ContentType { get; }
+
+    /// <summary>The auth schemes this endpoint version accepts; the client uses one of them.</summary>
+    public QualysAuthSchemes AuthSchemes { get; }
+
+    /// <summary>Which host serves the endpoint.</summary>
+    public QualysHost Host { get; }
+
+    /// <summary>
+    /// Whether the call may be sent again after a timeout, a dropped connection or a 5xx (the spec says so: lists are, launches,
+    /// creates and deletes are not). A call refused by a rate or concurrency limit never ran and may always be retried.
+    /// </summary>
+    public bool IsRetrySafe { get; }
+
+    /// <summary>The path and query as they go on the wire, e.g. <c>/api/3.0/fo/report/?action=cancel&amp;id=12</c>.</summary>
+    public string PathAndQuery
+    {
+        get
+        {
+            if (Query.Count == 0)
+            {
+                return Path;
+            }
+
+            var builder = new StringBuilder(Path).Append('?');
+            for (var i = 0; i < Query.Count; i++)
+            {
+                if (i > 0)
+                {
+                    builder.Append('&');
+                }
+
+                builder.Append(Uri.EscapeDataString(Query[i].Key)).Append('=').Append(Uri.EscapeDataString(Query[i].Value));
+            }
+
+            return builder.ToString();
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Method} {PathAndQuery} ({Endpoint} v{Version})";
+}
+
+/// <summary>A <see cref="QualysRequest"/> that knows how to read its response.</summary>
+/// <typeparam name="TResponse">The generated model of the response's root element.</typeparam>
+public sealed class QualysRequest<TResponse> : QualysRequest
+{
+    private readonly Func<Stream, CancellationToken, ValueTask<TResponse>> _parse;
+
+    /// <summary>Creates a request; generated builders call this, users do not need to.</summary>
+    public QualysRequest(
+        string endpoint,
+        string version,
+        HttpMethod method,
+        string path,
+        IReadOnlyList<KeyValuePair<string, string>> query,
+        QualysBodyKind bodyKind,
+        IReadOnlyList<KeyValuePair<string, string>> form,
+        ReadOnlyMemory<byte> body,
+        string? contentType,
+        QualysAuthSchemes authSchemes,
+        QualysHost host,
+        bool isRetrySafe,
+        Func<Stream, CancellationToken, ValueTask<TResponse>> parse)
+        : base(endpoint, version, method, path, query, bodyKind, form, body, contentType, authSchemes, host, isRetrySafe)
+        => _parse = parse ?? throw new ArgumentNullException(nameof(parse));
+
+    /// <summary>Reads the response body with the generated parser of the endpoint's response schema.</summary>
+    public ValueTask<TResponse> ParseResponseAsync(Stream body, CancellationToken cancellationToken = default) => _parse(body, cancellationToken);
+}
