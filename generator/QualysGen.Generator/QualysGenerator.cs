@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -49,41 +50,73 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.SelectMany(o => o).ToEquatableArray())
             .WithTrackingName(TrackingNames.Overlays);
 
+        // XSDs may include or import each other, so each is read with the texts of all the others at hand (and nothing else).
+        var xsdFiles = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".xsd", StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => new SchemaFileSpec(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
+            .WithTrackingName(TrackingNames.XsdFiles);
+        var xsds = xsdFiles
+            .Combine(xsdFiles.Collect())
+            .Select(static (input, cancellationToken) => ReadXsd(input.Left, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.ReadXsd);
+
         // Only the schema (which holds no locations) flows on, so editing a comment re-reads the file and stops there.
-        var schemas = dtds
-            .Select(static (result, _) => result.Schema)
-            .Where(static schema => schema is not null)
-            .Select(static (schema, _) => schema!)
-            .WithTrackingName(TrackingNames.Schema);
-
-        var bound = schemas
-            .Combine(overlays)
-            .Combine(options)
-            .Select(static (input, cancellationToken) => Bind(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
-            .WithTrackingName(TrackingNames.Bind);
-
-        var parserSpecs = bound
-            .Select(static (result, _) => result.Spec)
-            .Where(static spec => spec is not null)
-            .Select(static (spec, _) => spec!)
-            .WithTrackingName(TrackingNames.ParserSpec);
-
-        context.RegisterSourceOutput(parserSpecs, static (spc, spec) => Emit(spc, spec));
+        var dtdParserSpecs = BindAndEmit(context, SchemaOf(dtds, TrackingNames.Schema), overlays, options, TrackingNames.Bind, TrackingNames.ParserSpec, out var dtdBound);
+        var xsdParserSpecs = BindAndEmit(context, SchemaOf(xsds, TrackingNames.XsdSchema), overlays, options, TrackingNames.XsdBind, TrackingNames.ParserSpec, out var xsdBound);
 
         // Diagnostics are outputs of their own: a diagnostic that moves re-reports without re-emitting code.
         context.RegisterSourceOutput(dtds.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(specs.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
-        context.RegisterSourceOutput(bound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(xsds.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(dtdBound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(xsdBound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
 
-        var schemaFiles = schemas
-            .Select(static (schema, _) => schema.FileName)
-            .Collect()
+        var schemaFiles = dtds.Select(static (r, _) => r.Schema?.FileName).Collect()
+            .Combine(xsds.Select(static (r, _) => r.Schema?.FileName).Collect())
+            .Select(static (names, _) => names.Left.AddRange(names.Right).Where(n => n is not null).Select(n => n!).ToImmutableArray())
             .WithTrackingName(TrackingNames.SchemaFiles);
         context.RegisterSourceOutput(
             overlays.Combine(schemaFiles),
             static (spc, input) => Report(spc, UnknownSchemaFiles(input.Left, input.Right)));
 
+        var parserSpecs = dtdParserSpecs.Collect()
+            .Combine(xsdParserSpecs.Collect())
+            .SelectMany(static (all, _) => all.Left.AddRange(all.Right))
+            .WithTrackingName(TrackingNames.AllParserSpecs);
         InitializeEndpoints(context, specs, options, parserSpecs);
+    }
+
+    private static IncrementalValuesProvider<SchemaSpec> SchemaOf(IncrementalValuesProvider<SchemaReadResult> results, string trackingName)
+        => results
+            .Select(static (result, _) => result.Schema)
+            .Where(static schema => schema is not null)
+            .Select(static (schema, _) => schema!)
+            .WithTrackingName(trackingName);
+
+    /// <summary>Binds each schema with its overlays and the options, and emits its models and parsers (and, for an XSD, its writers).</summary>
+    private static IncrementalValuesProvider<ParserSpec> BindAndEmit(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<SchemaSpec> schemas,
+        IncrementalValueProvider<EquatableArray<SchemaOverlaySpec>> overlays,
+        IncrementalValueProvider<GeneratorOptionsSpec> options,
+        string bindName,
+        string specName,
+        out IncrementalValuesProvider<BindResult> bound)
+    {
+        bound = schemas
+            .Combine(overlays)
+            .Combine(options)
+            .Select(static (input, cancellationToken) => Bind(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(bindName);
+
+        var parserSpecs = bound
+            .Select(static (result, _) => result.Spec)
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .WithTrackingName(specName);
+
+        context.RegisterSourceOutput(parserSpecs, static (spc, spec) => Emit(spc, spec));
+        return parserSpecs;
     }
 
     /// <summary>The endpoint half of the pipeline (request builders), in <c>QualysGenerator.Endpoints.cs</c>.</summary>
@@ -109,6 +142,27 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
         {
             var text = file.GetText(cancellationToken)?.ToString() ?? "";
             return DtdReader.Read(file.Path, text, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new SchemaReadResult(null, Internal(file.Path, exception));
+        }
+    }
+
+    private static SchemaReadResult ReadXsd(SchemaFileSpec file, ImmutableArray<SchemaFileSpec> all, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var others = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var other in all)
+            {
+                if (other.Path != file.Path)
+                {
+                    others[Path.GetFileName(other.Path)] = other.Text;
+                }
+            }
+
+            return XsdReader.Read(file.Path, file.Text, others, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -145,10 +199,15 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
     private static void Emit(SourceProductionContext context, ParserSpec spec)
     {
         string models, parsers;
+        string? writers = null;
         try
         {
             models = ModelEmitter.Emit(spec);
             parsers = ParserEmitter.Emit(spec);
+            if (spec.Kind == SchemaKind.Xsd)
+            {
+                writers = WriterEmitter.Emit(spec);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -159,6 +218,10 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
         var hint = HintName(spec.HintName);
         context.AddSource(hint + ".Models.g.cs", SourceText.From(models, Encoding.UTF8));
         context.AddSource(hint + ".Parsers.g.cs", SourceText.From(parsers, Encoding.UTF8));
+        if (writers is not null)
+        {
+            context.AddSource(hint + ".Writers.g.cs", SourceText.From(writers, Encoding.UTF8));
+        }
     }
 
     private static string HintName(string fileName)

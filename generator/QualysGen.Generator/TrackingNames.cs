@@ -5,6 +5,11 @@ internal static class TrackingNames
 {
     public const string Options = nameof(Options);
     public const string ReadDtd = nameof(ReadDtd);
+    public const string XsdFiles = nameof(XsdFiles);
+    public const string ReadXsd = nameof(ReadXsd);
+    public const string XsdSchema = nameof(XsdSchema);
+    public const string XsdBind = nameof(XsdBind);
+    public const string AllParserSpecs = nameof(AllParserSpecs);
     public const string Schema = nameof(Schema);
     public const string ReadSpec = nameof(ReadSpec);
     public const string Overlays = nameof(Overlays);

@@ -16,6 +16,7 @@ public sealed class IncrementalityTests
     [
         TrackingNames.Options, TrackingNames.ReadDtd, TrackingNames.Schema, TrackingNames.ReadSpec,
         TrackingNames.Overlays, TrackingNames.SchemaFiles, TrackingNames.Bind, TrackingNames.ParserSpec,
+        TrackingNames.XsdFiles, TrackingNames.ReadXsd, TrackingNames.XsdSchema, TrackingNames.XsdBind, TrackingNames.AllParserSpecs,
     ];
 
     [Fact]

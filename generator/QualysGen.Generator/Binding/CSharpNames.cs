@@ -70,6 +70,12 @@ internal static class CSharpNames
             return name;
         }
 
+        // Already plural: Latin plurals Qualys uses as element names.
+        if (name.EndsWith("Criteria", System.StringComparison.Ordinal) || name.EndsWith("Data", System.StringComparison.Ordinal))
+        {
+            return name;
+        }
+
         if (name.EndsWith("s") || name.EndsWith("x") || name.EndsWith("z") || name.EndsWith("ch") || name.EndsWith("sh"))
         {
             return name + "es";

@@ -486,6 +486,10 @@ internal sealed class SchemaBinder
         return typeName;
     }
 
+    /// <summary>
+    /// The repeated records under a root, reached through elements that are always there (<c>RESPONSE</c>, not <c>REQUEST?</c>):
+    /// the lists a response is about, not every list nested somewhere in it.
+    /// </summary>
     private EquatableArray<RecordStreamSpec> FindStreams(string rootClass, List<ClassSpec> classes)
     {
         var byTypeName = classes.ToDictionary(c => c.TypeName);
@@ -508,10 +512,12 @@ internal sealed class SchemaBinder
                 {
                     var itemPath = member.Source == MemberSource.WrappedList ? path.Append(member.XmlName) : path;
                     var itemXmlName = member.ItemXmlName ?? member.XmlName;
-                    var method = methodNames.Take("Enumerate" + member.PropertyName + "Async", "Enumerate" + parent.TypeName + member.PropertyName + "Async");
+                    // Named after the records (WasScans), not the wrapper they come in (data).
+                    var records = CSharpNames.Pluralize(CSharpNames.ToPascalCase(itemXmlName));
+                    var method = methodNames.Take("Enumerate" + records + "Async", "Enumerate" + parent.TypeName + records + "Async");
                     streams.Add(new RecordStreamSpec(method, itemPath.ToEquatableArray(), itemXmlName, member.TypeName));
                 }
-                else if (visited.Add(member.TypeName) && byTypeName.TryGetValue(member.TypeName, out var child))
+                else if (member.Required && visited.Add(member.TypeName) && byTypeName.TryGetValue(member.TypeName, out var child))
                 {
                     Walk(child, path.Append(member.XmlName).ToList());
                 }

@@ -30,7 +30,7 @@ internal static class GeneratorHarness
     /// <summary>The checked-in specs, as the generator sees them in a consumer project.</summary>
     public static IReadOnlyList<AdditionalText> Specs()
         => Directory.GetFiles(SpecsDirectory)
-            .Where(p => p.EndsWith(".dtd", StringComparison.Ordinal) || p.EndsWith(".endpoints.json", StringComparison.Ordinal))
+            .Where(p => p.EndsWith(".dtd", StringComparison.Ordinal) || p.EndsWith(".xsd", StringComparison.Ordinal) || p.EndsWith(".endpoints.json", StringComparison.Ordinal))
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => (AdditionalText)new InMemoryAdditionalText("/specs/" + Path.GetFileName(p), File.ReadAllText(p)))
             .ToList();
@@ -40,7 +40,9 @@ internal static class GeneratorHarness
             "Consumer",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                // As the .NET SDK does: reference-unification notices (the runtime targets net8.0, the tests run on net10.0).
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? properties = null)
         => CSharpGeneratorDriver.Create(
