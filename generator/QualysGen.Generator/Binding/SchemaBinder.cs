@@ -62,6 +62,12 @@ internal sealed class SchemaBinder
         }
 
         ReadOverlays(overlays);
+        if (_schema.Kind == SchemaKind.Xsd && _schema.GlobalElements.IsEmpty && overlays.All(o => o.Roots.IsEmpty))
+        {
+            // A library of types, meant to be included by another schema: no document has it as its root.
+            return null;
+        }
+
         FindRoots(overlays);
         if (_roots.Count == 0)
         {
