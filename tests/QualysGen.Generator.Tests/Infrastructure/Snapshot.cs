@@ -18,7 +18,7 @@ internal static class Snapshot
 
     public static void Match(string name, string actual, [CallerFilePath] string testFile = "")
     {
-        var directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
+        var directory = Path.Combine(Path.GetDirectoryName(SourcePath(testFile))!, "Snapshots");
         var approvedPath = Path.Combine(directory, name + ".approved.txt");
         var receivedPath = Path.Combine(directory, name + ".received.txt");
         actual = actual.Replace("\r\n", "\n");
@@ -44,6 +44,30 @@ internal static class Snapshot
             ? $"No approved snapshot '{approvedPath}'. Review '{receivedPath}' and run with {UpdateVariable}=1 to approve it."
             : $"Snapshot '{name}' differs from the approved file (- approved, + received). Run with {UpdateVariable}=1 to approve.\n{Diff(approved, actual)}";
         throw new XunitException(message);
+    }
+
+    /// <summary>
+    /// The test file's real path. A deterministic CI build (<c>ContinuousIntegrationBuild</c>) maps source paths to <c>/_/</c>;
+    /// then the repository root is found from the test's output folder instead.
+    /// </summary>
+    private static string SourcePath(string compiledPath)
+    {
+        if (File.Exists(compiledPath))
+        {
+            return compiledPath;
+        }
+
+        var relative = compiledPath.Replace('\\', '/');
+        relative = relative.StartsWith("/_/", StringComparison.Ordinal) ? relative.Substring(3) : relative.TrimStart('/');
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "QualysGen.sln")))
+            {
+                return Path.Combine(directory.FullName, relative);
+            }
+        }
+
+        throw new InvalidOperationException($"Cannot find the source of '{compiledPath}': no QualysGen.sln above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>A unified-style line diff (longest common subsequence), with two lines of context, at most 200 lines.</summary>
