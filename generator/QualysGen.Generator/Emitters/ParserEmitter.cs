@@ -367,22 +367,27 @@ internal sealed class ParserEmitter
         w.WriteLine();
     }
 
+    /// <summary>The expression that reads the text of the element the reader is on as the member's value type (not yet an enum).</summary>
+    private static string ReadText(MemberSpec member, bool isAsync)
+    {
+        var method = member.Value switch
+        {
+            XmlValueType.Int32 => "ReadInt32",
+            XmlValueType.Int64 => "ReadInt64",
+            XmlValueType.Boolean => "ReadBoolean",
+            XmlValueType.Decimal => "ReadDecimal",
+            XmlValueType.DateTimeOffset => "ReadDateTimeOffset",
+            _ => "ReadString",
+        };
+        return Await(isAsync, $"{XmlParsing}.{AsyncName(isAsync, method)}(reader)");
+    }
+
     /// <summary>Reads the text of the element the reader is on into the member's local (or list).</summary>
     private void AssignValue(MemberSpec member, bool isAsync, bool indexed)
     {
         var w = _writer;
         var local = Local(member);
-        var read = member.Value switch
-        {
-            XmlValueType.Int32 => $"{XmlParsing}.{AsyncName(isAsync, "ReadInt32")}(reader)",
-            XmlValueType.Int64 => $"{XmlParsing}.{AsyncName(isAsync, "ReadInt64")}(reader)",
-            XmlValueType.Boolean => $"{XmlParsing}.{AsyncName(isAsync, "ReadBoolean")}(reader)",
-            XmlValueType.Decimal => $"{XmlParsing}.{AsyncName(isAsync, "ReadDecimal")}(reader)",
-            XmlValueType.DateTimeOffset => $"{XmlParsing}.{AsyncName(isAsync, "ReadDateTimeOffset")}(reader)",
-            _ => $"{XmlParsing}.{AsyncName(isAsync, "ReadString")}(reader)",
-        };
-        read = Await(isAsync, read);
-
+        var read = ReadText(member, isAsync);
         if (member.Value == XmlValueType.Enum)
         {
             var rawLocal = indexed ? "raw" : local + "Raw";
@@ -574,8 +579,7 @@ internal sealed class ParserEmitter
         }
         else
         {
-            var item = wrapper with { PropertyName = "Items" };
-            AssignValueToList(item, isAsync);
+            AssignValueToList(wrapper, isAsync);
         }
 
         w.CloseBlock();
@@ -596,26 +600,11 @@ internal sealed class ParserEmitter
     /// <summary>The reader method of a flattened list, named after the wrapper's schema key (unique, unlike its XML name in an XSD).</summary>
     private static string WrapperReader(MemberSpec wrapper) => "Read" + CSharpNames.ToPascalCase(wrapper.ContentKey!);
 
+    /// <summary>Reads the text of a wrapper's item into the wrapper reader's list.</summary>
     private void AssignValueToList(MemberSpec item, bool isAsync)
     {
-        // Same conversions as a repeated child, into the wrapper's list.
-        var w = _writer;
-        var read = item.Value switch
-        {
-            XmlValueType.Int32 => $"{XmlParsing}.{AsyncName(isAsync, "ReadInt32")}(reader)",
-            XmlValueType.Int64 => $"{XmlParsing}.{AsyncName(isAsync, "ReadInt64")}(reader)",
-            XmlValueType.Boolean => $"{XmlParsing}.{AsyncName(isAsync, "ReadBoolean")}(reader)",
-            XmlValueType.Decimal => $"{XmlParsing}.{AsyncName(isAsync, "ReadDecimal")}(reader)",
-            XmlValueType.DateTimeOffset => $"{XmlParsing}.{AsyncName(isAsync, "ReadDateTimeOffset")}(reader)",
-            _ => $"{XmlParsing}.{AsyncName(isAsync, "ReadString")}(reader)",
-        };
-        read = Await(isAsync, read);
-        if (item.Value == XmlValueType.Enum)
-        {
-            read = $"Parse{item.TypeName}({read})";
-        }
-
-        w.WriteLine($"items.Add({read});");
+        var read = ReadText(item, isAsync);
+        _writer.WriteLine(item.Value == XmlValueType.Enum ? $"items.Add(Parse{item.TypeName}({read}));" : $"items.Add({read});");
     }
 
     private void EmitRoot(RootSpec root)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Text;
 using QualysGen.Generator.Model;
@@ -28,7 +27,7 @@ public class XsdReaderRobustnessTests
         """;
 
     [Fact]
-    public void Random_mutations_of_real_schemas_never_throw_and_finish_quickly()
+    public void Random_mutations_of_real_schemas_never_throw()
     {
         var sources = new[]
         {
@@ -52,7 +51,6 @@ public class XsdReaderRobustnessTests
         };
         var otherFiles = new Dictionary<string, string> { ["common.xsd"] = Common, ["webapp.xsd"] = sources[0] };
         var random = new Random(20240612);
-        var stopwatch = Stopwatch.StartNew();
         var compiled = 0;
 
         for (var iteration = 0; iteration < 500; iteration++)
@@ -81,7 +79,6 @@ public class XsdReaderRobustnessTests
         }
 
         Assert.InRange(compiled, 1, 499); // the mutations reach both the model builder and the error paths
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"500 reads took {stopwatch.Elapsed}");
     }
 
     [Fact]
@@ -115,12 +112,10 @@ public class XsdReaderRobustnessTests
         }
 
         builder.Append("</xs:schema>");
-        var stopwatch = Stopwatch.StartNew();
 
         var schema = ReadClean(builder.ToString());
 
         Assert.Equal(1 + (2 * Count), schema.Elements.Count);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
     }
 
     private static string Mutate(string source, Random random)

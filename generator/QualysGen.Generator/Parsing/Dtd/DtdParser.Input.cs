@@ -345,7 +345,7 @@ internal sealed partial class DtdParser
 
     private void Report(DiagnosticDescriptor descriptor, (int Start, int Length) span, params string[] args)
     {
-        _lineMap ??= new DtdLineMap(_source);
+        _lineMap ??= new TextLineMap(_source);
         var (line, column) = _lineMap.GetPosition(span.Start);
         var location = SourceLocationSpec.At(_filePath, span.Start, span.Length, line, column);
         _diagnostics.Add(DiagnosticSpec.Create(descriptor.Id, location, args));

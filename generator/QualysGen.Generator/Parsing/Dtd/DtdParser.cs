@@ -41,7 +41,7 @@ internal sealed partial class DtdParser
     private readonly string _source;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticSpec> _diagnostics = new();
-    private DtdLineMap? _lineMap;
+    private TextLineMap? _lineMap;
 
     // Element declarations in order, and the content-model references to check once the whole file is read.
     private readonly List<(string Name, ContentKind Content, ParticleSpec? Particle, string? Documentation)> _elements = new();

@@ -23,7 +23,7 @@ internal sealed class XsdDiagnostics
 
     private readonly string _filePath;
     private readonly string _text;
-    private readonly XsdLineMap _lineMap;
+    private readonly TextLineMap _lineMap;
     private readonly List<DiagnosticSpec> _diagnostics = new();
     private readonly HashSet<DiagnosticSpec> _seen = new();
     private readonly Dictionary<string, (string FileName, XmlSchemaObject Anchor)> _includedFiles = new(StringComparer.Ordinal);
@@ -32,7 +32,7 @@ internal sealed class XsdDiagnostics
     {
         _filePath = filePath;
         _text = text;
-        _lineMap = new XsdLineMap(text);
+        _lineMap = new TextLineMap(text);
     }
 
     /// <summary>Registers an included file: its base URI, its name and the include element of the main file it is reported at.</summary>

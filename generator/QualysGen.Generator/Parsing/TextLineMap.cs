@@ -1,18 +1,19 @@
 using System;
 using System.Collections.Generic;
 
-namespace QualysGen.Generator.Parsing.Xsd;
+namespace QualysGen.Generator.Parsing;
 
 /// <summary>
-/// Maps the one-based line and position that <see cref="System.Xml.XmlReader"/> reports back to an offset in the text.
-/// Lines end the way XmlReader counts them: <c>\r\n</c>, <c>\n</c> or a lone <c>\r</c>; positions count UTF-16 code units.
+/// Maps offsets in an input file to zero-based lines and columns, and the one-based line and position that
+/// <see cref="System.Xml.XmlReader"/> reports back to an offset. Lines end with <c>\r\n</c>, <c>\n</c> or a lone <c>\r</c>;
+/// columns count UTF-16 code units. Readers build it only when they have a diagnostic to place.
 /// </summary>
-internal sealed class XsdLineMap
+internal sealed class TextLineMap
 {
     private readonly string _text;
     private readonly int[] _lineStarts;
 
-    public XsdLineMap(string text)
+    public TextLineMap(string text)
     {
         _text = text;
         var starts = new List<int> { 0 };
