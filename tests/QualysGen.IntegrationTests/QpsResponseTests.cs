@@ -146,4 +146,25 @@ public sealed class QpsResponseTests
         Assert.Equal(QualysXmlErrorKind.InvalidValue, exception.Kind);
         Assert.Equal("/ServiceResponse/hasMoreRecords", exception.ElementPath);
     }
+
+    [Fact]
+    public void An_empty_element_takes_its_schema_default_and_an_absent_one_stays_null()
+    {
+        const string xml = """
+            <ServiceResponse><responseCode>SUCCESS</responseCode><data>
+              <WebApp><id>1</id><scope/><useSitemap></useSitemap></WebApp>
+              <WebApp><id>2</id><scope>DOMAINS</scope><useSitemap>true</useSitemap></WebApp>
+              <WebApp><id>3</id></WebApp>
+            </data></ServiceResponse>
+            """;
+
+        var apps = WebApps.ServiceResponse.Parse(Xml.Stream(xml)).Data;
+
+        Assert.Equal("ALL", apps[0].ScopeRaw);
+        Assert.False(apps[0].UseSitemap);
+        Assert.Equal("DOMAINS", apps[1].ScopeRaw);
+        Assert.True(apps[1].UseSitemap);
+        Assert.Null(apps[2].Scope);
+        Assert.Null(apps[2].UseSitemap);
+    }
 }

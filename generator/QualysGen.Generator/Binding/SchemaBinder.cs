@@ -356,7 +356,10 @@ internal sealed class SchemaBinder
                     return;
                 }
 
-                members.Add(BindChild(particle.Name, child, optional, repeated || occurrences[particle.Name] > 1, choiceIndex, propertyNames));
+                var member = BindChild(particle.Name, child, optional, repeated || occurrences[particle.Name] > 1, choiceIndex, propertyNames);
+                members.Add(particle.DefaultValue is { } emptyValue && member.Source == MemberSource.Child && !member.IsObject
+                    ? member with { EmptyValue = emptyValue, Documentation = $"<c>{Escape(emptyValue)}</c> when the element is present but empty." }
+                    : member);
                 return;
 
             case ParticleKind.Choice when !repeated && !mixed && particle.Children.Count > 1:

@@ -379,7 +379,8 @@ internal sealed class ParserEmitter
             XmlValueType.DateTimeOffset => "ReadDateTimeOffset",
             _ => "ReadString",
         };
-        return Await(isAsync, $"{XmlParsing}.{AsyncName(isAsync, method)}(reader)");
+        var whenEmpty = member.EmptyValue is null ? "" : ", " + SourceWriter.Literal(member.EmptyValue);
+        return Await(isAsync, $"{XmlParsing}.{AsyncName(isAsync, method)}(reader{whenEmpty})");
     }
 
     /// <summary>Reads the text of the element the reader is on into the member's local (or list).</summary>

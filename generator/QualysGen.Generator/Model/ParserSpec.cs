@@ -66,6 +66,7 @@ internal enum ContentTextKind
 /// <param name="ChoiceIndex">The index into <see cref="ClassSpec.Choices"/> of the choice this member is a branch of, or -1.</param>
 /// <param name="Documentation">Extra text for the summary, or null.</param>
 /// <param name="ContentKey">For <see cref="MemberSource.WrappedList"/>: the schema key of the wrapper's content, which names its reader.</param>
+/// <param name="EmptyValue">For a text child: the value an empty element stands for (an XSD element <c>default</c>), or null.</param>
 internal sealed record MemberSpec(
     string PropertyName,
     MemberSource Source,
@@ -79,7 +80,8 @@ internal sealed record MemberSpec(
     string? DefaultValue,
     int ChoiceIndex,
     string? Documentation,
-    string? ContentKey = null);
+    string? ContentKey = null,
+    string? EmptyValue = null);
 
 internal enum MemberSource
 {

@@ -162,83 +162,91 @@ public static class XmlParsing
     /// Reads the text of the current element and moves past it. Whitespace at either end is removed: Qualys wraps CDATA
     /// values in indentation and pads some texts, and no value in its schemas has meaningful leading or trailing space.
     /// </summary>
-    public static string ReadString(XmlReader reader) => TrimEnds(reader.ReadElementContentAsString());
+    /// <param name="reader">The reader, on the element's start tag.</param>
+    /// <param name="whenEmpty">The schema's default for the element, used when it is present but empty (XSD <c>default</c>).</param>
+    public static string ReadString(XmlReader reader, string? whenEmpty = null) => Text(reader.ReadElementContentAsString(), whenEmpty);
 
     /// <summary>The asynchronous form of <see cref="ReadString"/>.</summary>
-    public static async ValueTask<string> ReadStringAsync(XmlReader reader)
-        => TrimEnds(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false));
+    public static async ValueTask<string> ReadStringAsync(XmlReader reader, string? whenEmpty = null)
+        => Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty);
+
+    private static string Text(string content, string? whenEmpty)
+    {
+        var text = TrimEnds(content);
+        return text.Length == 0 && whenEmpty is not null ? whenEmpty : text;
+    }
 
     private static string TrimEnds(string text)
         => text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1])) ? text.Trim() : text;
 
     /// <summary>Reads the text of the current element as an <see cref="int"/>.</summary>
-    public static int ReadInt32(XmlReader reader)
+    public static int ReadInt32(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseInt32(reader.ReadElementContentAsString(), name, line, position);
+        return ParseInt32(Text(reader.ReadElementContentAsString(), whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as an <see cref="int"/>.</summary>
-    public static async ValueTask<int> ReadInt32Async(XmlReader reader)
+    public static async ValueTask<int> ReadInt32Async(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseInt32(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), name, line, position);
+        return ParseInt32(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="long"/>.</summary>
-    public static long ReadInt64(XmlReader reader)
+    public static long ReadInt64(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseInt64(reader.ReadElementContentAsString(), name, line, position);
+        return ParseInt64(Text(reader.ReadElementContentAsString(), whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="long"/>.</summary>
-    public static async ValueTask<long> ReadInt64Async(XmlReader reader)
+    public static async ValueTask<long> ReadInt64Async(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseInt64(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), name, line, position);
+        return ParseInt64(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="decimal"/>.</summary>
-    public static decimal ReadDecimal(XmlReader reader)
+    public static decimal ReadDecimal(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseDecimal(reader.ReadElementContentAsString(), name, line, position);
+        return ParseDecimal(Text(reader.ReadElementContentAsString(), whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="decimal"/>.</summary>
-    public static async ValueTask<decimal> ReadDecimalAsync(XmlReader reader)
+    public static async ValueTask<decimal> ReadDecimalAsync(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseDecimal(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), name, line, position);
+        return ParseDecimal(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a flag: <c>1</c>/<c>0</c> (classic API) or <c>true</c>/<c>false</c> (QPS).</summary>
-    public static bool ReadBoolean(XmlReader reader)
+    public static bool ReadBoolean(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseBoolean(reader.ReadElementContentAsString(), name, line, position);
+        return ParseBoolean(Text(reader.ReadElementContentAsString(), whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a flag.</summary>
-    public static async ValueTask<bool> ReadBooleanAsync(XmlReader reader)
+    public static async ValueTask<bool> ReadBooleanAsync(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseBoolean(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), name, line, position);
+        return ParseBoolean(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a UTC date and time, with or without the <c>Z</c>.</summary>
-    public static DateTimeOffset ReadDateTimeOffset(XmlReader reader)
+    public static DateTimeOffset ReadDateTimeOffset(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseDateTimeOffset(reader.ReadElementContentAsString(), name, line, position);
+        return ParseDateTimeOffset(Text(reader.ReadElementContentAsString(), whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a UTC date and time.</summary>
-    public static async ValueTask<DateTimeOffset> ReadDateTimeOffsetAsync(XmlReader reader)
+    public static async ValueTask<DateTimeOffset> ReadDateTimeOffsetAsync(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseDateTimeOffset(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), name, line, position);
+        return ParseDateTimeOffset(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty), name, line, position);
     }
 
     /// <summary>Parses the value of the attribute the reader is on as an <see cref="int"/>.</summary>
