@@ -108,8 +108,25 @@ public abstract class QualysRequest
         }
     }
 
-    /// <inheritdoc />
-    public override string ToString() => $"{Method} {PathAndQuery} ({Endpoint} v{Version})";
+    /// <summary>
+    /// The method, path and the <em>names</em> of the parameters: values are left out because some (a password to store, a
+    /// token) are secrets, and this text ends up in logs and exception messages.
+    /// </summary>
+    public override string ToString()
+    {
+        var builder = new StringBuilder().Append(Method).Append(' ').Append(Path);
+        AppendNames(builder, Query, '?');
+        AppendNames(builder, Form, ' ');
+        return builder.Append(" (").Append(Endpoint).Append(" v").Append(Version).Append(')').ToString();
+
+        static void AppendNames(StringBuilder builder, IReadOnlyList<KeyValuePair<string, string>> parameters, char first)
+        {
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                builder.Append(i == 0 ? first : '&').Append(parameters[i].Key).Append("=…");
+            }
+        }
+    }
 }
 
 /// <summary>A <see cref="QualysRequest"/> that knows how to read its response.</summary>

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using QualysGen.Benchmarks.Inputs;
+using QualysGen.Benchmarks.Reporting;
+
+namespace QualysGen.Benchmarks;
+
+/// <summary>
+/// Runs the suite: <c>dotnet run -c Release --project benchmarks/QualysGen.Benchmarks -- [--quick] [BenchmarkDotNet options]</c>.
+/// Without a <c>--filter</c>, every benchmark runs. See benchmarks/README.md.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var arguments = new List<string>(args);
+        var at = arguments.IndexOf("--write-inputs");
+        if (at >= 0)
+        {
+            return WriteInputs(at + 1 < arguments.Count ? arguments[at + 1] : "inputs");
+        }
+
+        at = arguments.IndexOf("--loop");
+        if (at >= 0)
+        {
+            return Loop(arguments.Skip(at + 1).ToArray());
+        }
+
+        at = arguments.IndexOf("--interleaved");
+        if (at >= 0)
+        {
+            var rounds = at + 1 < arguments.Count && int.TryParse(arguments[at + 1], out var r) ? r : 9;
+            return InterleavedRunner.Run(rounds, arguments.Contains("--no-100k") ? [10, 1_000] : [10, 1_000, 100_000]);
+        }
+
+        var quick = arguments.Remove("--quick");
+        if (!arguments.Contains("--filter") && !arguments.Contains("-f") && !arguments.Contains("--list"))
+        {
+            arguments.AddRange(["--filter", "*"]);
+        }
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. arguments], SuiteConfig.Create(quick));
+        var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+        if (failed)
+        {
+            Console.Error.WriteLine("Some benchmarks failed; see the log above.");
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// <c>--loop Method [scans] [seconds]</c>: calls one ScanListBenchmarks method (SimpleReturnBenchmarks when scans is 0,
+    /// GeneratorBenchmarks for Cold and UnrelatedEdit) in a loop, for a profiler to attach to (see the README's profiling
+    /// section). Prints the mean time per call, nothing more.
+    /// </summary>
+    private static int Loop(string[] args)
+    {
+        var method = args.Length > 0 ? args[0] : nameof(ScanListBenchmarks.Generated_Parse);
+        var scans = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000;
+        var seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
+        object benchmark;
+        if (method is nameof(GeneratorBenchmarks.Cold) or nameof(GeneratorBenchmarks.UnrelatedEdit))
+        {
+            var generator = new GeneratorBenchmarks();
+            generator.Setup();
+            benchmark = generator;
+        }
+        else
+        {
+            benchmark = scans == 0 ? new SimpleReturnBenchmarks() : new ScanListBenchmarks { Scans = scans };
+            ((IParsingBenchmark)benchmark).PrepareInput();
+        }
+
+        var call = benchmark.GetType().GetMethod(method) ?? throw new ArgumentException("No benchmark method " + method);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var calls = 0;
+        while (stopwatch.Elapsed.TotalSeconds < seconds)
+        {
+            if (call.Invoke(benchmark, null) is System.Threading.Tasks.Task task)
+            {
+                task.GetAwaiter().GetResult();
+            }
+
+            calls++;
+        }
+
+        Console.WriteLine($"{method}: {calls} calls in {stopwatch.Elapsed.TotalSeconds:F1} s, {stopwatch.Elapsed.TotalMilliseconds * 1000 / calls:F1} us per call");
+        return 0;
+    }
+
+    /// <summary>Writes the input documents to <paramref name="folder"/> and prints their sizes (the benchmarks make them in memory).</summary>
+    private static int WriteInputs(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var inputs = new List<(string Name, byte[] Xml)> { ("simple_return.xml", SimpleReturnInput.Get().Xml) };
+        foreach (var scans in new[] { 10, 1_000, 100_000 })
+        {
+            inputs.Add(($"compliance_schedule_scan_list_{scans}.xml", ScanListInput.Get(scans).Xml));
+        }
+
+        foreach (var (name, xml) in inputs)
+        {
+            var path = Path.Combine(folder, name);
+            File.WriteAllBytes(path, xml);
+            Console.WriteLine($"{xml.Length,14:N0} bytes  {path}");
+        }
+
+        return 0;
+    }
+}

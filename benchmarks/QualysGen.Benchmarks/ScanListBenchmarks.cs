@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using QualysGen.Benchmarks.Alternatives;
+using QualysGen.Benchmarks.HandWritten.ScanList;
+using QualysGen.Benchmarks.Inputs;
+using QualysGen.Benchmarks.Qualys.ComplianceScheduleScanListOutputDtd;
+using QualysGen.Benchmarks.Verification;
+
+namespace QualysGen.Benchmarks;
+
+/// <summary>
+/// COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT with 10, 1,000 and 100,000 SCAN records: every way of reading it, on the
+/// same bytes in the same run, against the floor (a bare XmlReader pass).
+/// </summary>
+[MemoryDiagnoser]
+public class ScanListBenchmarks : IParsingBenchmark
+{
+    private byte[] _xml = [];
+
+    [Params(10, 1_000, 100_000)]
+    public int Scans { get; set; } = 10;
+
+    public long InputBytes => _xml.Length;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        PrepareInput();
+        Once.Check("ScanList/" + Scans, Verify);
+    }
+
+    public void PrepareInput() => _xml = ScanListInput.Get(Scans).Xml;
+
+    /// <summary>(1) The floor: a bare XmlReader pass with the generated parsers' settings, reading every value.</summary>
+    [Benchmark(Baseline = true)]
+    public long XmlReader_Floor() => XmlReaderFloor.Read(Open());
+
+    /// <summary>The floor through the asynchronous XmlReader API, the one the record stream uses. For reference.</summary>
+    [Benchmark]
+    public Task<long> XmlReader_FloorAsync() => XmlReaderFloor.ReadAsync(Open());
+
+    /// <summary>(2) The generated parser, the whole document materialized.</summary>
+    [Benchmark]
+    public ComplianceScheduleScanListOutput Generated_Parse() => ComplianceScheduleScanListOutput.Parse(Open());
+
+    /// <summary>(3) The generated record stream: each SCAN is read, handed over and dropped.</summary>
+    [Benchmark]
+    public async Task<long> Generated_Stream()
+    {
+        long checksum = 0;
+        await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(Open()).ConfigureAwait(false))
+        {
+            checksum += scan.Id + scan.Schedule.StartHour;
+        }
+
+        return checksum;
+    }
+
+    /// <summary>(4) XmlSerializer into the hand-written classes.</summary>
+    [Benchmark]
+    public ScanListOutput XmlSerializer_Deserialize() => Baselines.ScanListWithXmlSerializer(Open());
+
+    /// <summary>(5) XDocument.Load and a LINQ projection into the same classes.</summary>
+    [Benchmark]
+    public ScanListOutput XDocument_Linq() => Baselines.ScanListWithXDocument(Open());
+
+    /// <summary>
+    /// Throws unless every parser reads the same object graph as the one the input was written from, and the floor
+    /// reads every value. Run once per process before anything is measured.
+    /// </summary>
+    public void Verify()
+    {
+        var expected = ScanListInput.Get(Scans).Expected;
+        Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(Generated_Parse), Canonical.Of(Generated_Parse()));
+        Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(XmlSerializer_Deserialize), Canonical.Of(XmlSerializer_Deserialize()));
+        Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(XDocument_Linq), Canonical.Of(XDocument_Linq()));
+        Canonical.AssertSame("the input's SCAN records", Canonical.Scans(expected.Response.Scans ?? []), nameof(Generated_Stream), Canonical.Scans(StreamAll()));
+        ValueCheck.AssertFloorReadsEverything(_xml, XmlReader_Floor(), XmlReader_FloorAsync().GetAwaiter().GetResult());
+    }
+
+    public long RetainedGraphBytes() => GraphSize.Measure(_xml.Length, () => Generated_Parse());
+
+    private List<Qualys.ComplianceScheduleScanListOutputDtd.Scan> StreamAll()
+    {
+        return Collect().GetAwaiter().GetResult();
+
+        async Task<List<Qualys.ComplianceScheduleScanListOutputDtd.Scan>> Collect()
+        {
+            var scans = new List<Qualys.ComplianceScheduleScanListOutputDtd.Scan>();
+            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(Open()).ConfigureAwait(false))
+            {
+                scans.Add(scan);
+            }
+
+            return scans;
+        }
+    }
+
+    private MemoryStream Open() => new(_xml, writable: false);
+}

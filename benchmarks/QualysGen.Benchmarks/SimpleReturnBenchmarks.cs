@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using QualysGen.Benchmarks.Alternatives;
+using QualysGen.Benchmarks.HandWritten.SimpleReturn;
+using QualysGen.Benchmarks.Inputs;
+using QualysGen.Benchmarks.Qualys.SimpleReturnDtd;
+using QualysGen.Benchmarks.Verification;
+
+namespace QualysGen.Benchmarks;
+
+/// <summary>
+/// A SIMPLE_RETURN with its REQUEST echo (about 1.5 KB): the answer to most write calls. Small enough that the fixed
+/// cost of a parse dominates, which is what this measures.
+/// </summary>
+[MemoryDiagnoser]
+public class SimpleReturnBenchmarks : IParsingBenchmark
+{
+    private byte[] _xml = [];
+
+    public long InputBytes => _xml.Length;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        PrepareInput();
+        Once.Check("SimpleReturn", Verify);
+    }
+
+    public void PrepareInput() => _xml = SimpleReturnInput.Get().Xml;
+
+    /// <summary>(1) The floor: a bare XmlReader pass with the generated parsers' settings, reading every value.</summary>
+    [Benchmark(Baseline = true)]
+    public long XmlReader_Floor() => XmlReaderFloor.Read(Open());
+
+    /// <summary>The floor through the asynchronous XmlReader API. For reference.</summary>
+    [Benchmark]
+    public Task<long> XmlReader_FloorAsync() => XmlReaderFloor.ReadAsync(Open());
+
+    /// <summary>(2) The generated parser, materialized.</summary>
+    [Benchmark]
+    public SimpleReturn Generated_Parse() => SimpleReturn.Parse(Open());
+
+    /// <summary>(3) The generated record stream over the ITEM records.</summary>
+    [Benchmark]
+    public async Task<int> Generated_Stream()
+    {
+        var checksum = 0;
+        await foreach (var item in SimpleReturn.EnumerateItemsAsync(Open()).ConfigureAwait(false))
+        {
+            checksum += item.Key.Length + item.Values.Count;
+        }
+
+        return checksum;
+    }
+
+    /// <summary>(4) XmlSerializer into the hand-written classes.</summary>
+    [Benchmark]
+    public SimpleReturnOutput XmlSerializer_Deserialize() => Baselines.SimpleReturnWithXmlSerializer(Open());
+
+    /// <summary>(5) XDocument.Load and a LINQ projection into the same classes.</summary>
+    [Benchmark]
+    public SimpleReturnOutput XDocument_Linq() => Baselines.SimpleReturnWithXDocument(Open());
+
+    /// <summary>Throws unless every parser reads the graph the input was written from and the floor reads every value.</summary>
+    public void Verify()
+    {
+        var expected = SimpleReturnInput.Get().Expected;
+        Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(Generated_Parse), Canonical.Of(Generated_Parse()));
+        Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(XmlSerializer_Deserialize), Canonical.Of(XmlSerializer_Deserialize()));
+        Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(XDocument_Linq), Canonical.Of(XDocument_Linq()));
+        Canonical.AssertSame("the input's ITEM records", Canonical.Items(expected.Response.Items ?? []), nameof(Generated_Stream), Canonical.Items(StreamAll()));
+        ValueCheck.AssertFloorReadsEverything(_xml, XmlReader_Floor(), XmlReader_FloorAsync().GetAwaiter().GetResult());
+    }
+
+    public long RetainedGraphBytes() => GraphSize.Measure(_xml.Length, () => Generated_Parse());
+
+    private List<Qualys.SimpleReturnDtd.Item> StreamAll()
+    {
+        return Collect().GetAwaiter().GetResult();
+
+        async Task<List<Qualys.SimpleReturnDtd.Item>> Collect()
+        {
+            var items = new List<Qualys.SimpleReturnDtd.Item>();
+            await foreach (var item in SimpleReturn.EnumerateItemsAsync(Open()).ConfigureAwait(false))
+            {
+                items.Add(item);
+            }
+
+            return items;
+        }
+    }
+
+    private MemoryStream Open() => new(_xml, writable: false);
+}

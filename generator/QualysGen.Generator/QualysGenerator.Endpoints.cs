@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using QualysGen.Generator.Binding;
+using QualysGen.Generator.Diagnostics;
+using QualysGen.Generator.Emitters;
+using QualysGen.Generator.Model;
+
+namespace QualysGen.Generator;
+
+public sealed partial class QualysGenerator
+{
+    /// <summary>
+    /// The endpoint half: each spec file's endpoints are bound with the response schemas (their namespaces and roots only, so that an
+    /// edit inside a DTD leaves this half cached) and emitted as request builders and JSON readers. Diagnostics are outputs of their own.
+    /// </summary>
+    static partial void InitializeEndpoints(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<SpecFileResult> specs,
+        IncrementalValueProvider<GeneratorOptionsSpec> options,
+        IncrementalValuesProvider<ParserSpec> parserSpecs)
+    {
+        var responseSchemas = parserSpecs
+            .Select(static (spec, _) => new EndpointSchemaSpec(spec.SourceFile, spec.Namespace, spec.Roots.Select(r => new EndpointSchemaRootSpec(r.XmlName, r.TypeName)).ToEquatableArray()))
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(s => s.SourceFile, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(EndpointTrackingNames.ResponseSchemas);
+
+        var endpointFiles = specs
+            .Select(static (result, _) => result.Endpoints)
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .WithTrackingName(EndpointTrackingNames.EndpointFile);
+
+        var bound = endpointFiles
+            .Combine(responseSchemas)
+            .Combine(options)
+            .Select(static (input, cancellationToken) => BindEndpoints(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(EndpointTrackingNames.BindEndpoints);
+
+        var sources = bound
+            .Select(static (result, _) => result.Source)
+            .Where(static source => source is not null)
+            .Select(static (source, _) => source!)
+            .WithTrackingName(EndpointTrackingNames.EndpointSource);
+
+        context.RegisterSourceOutput(sources, static (spc, source) => EmitEndpoints(spc, source));
+        context.RegisterSourceOutput(specs.Select(static (r, _) => r.EndpointDiagnostics), static (spc, d) => ReportEndpoints(spc, d));
+        context.RegisterSourceOutput(bound.Select(static (r, _) => r.Diagnostics), static (spc, d) => ReportEndpoints(spc, d));
+
+        var families = endpointFiles
+            .Select(static (file, _) => new EndpointFamilySpec(file.Family, file.FilePath, file.FamilyLocation))
+            .Collect()
+            .WithTrackingName(EndpointTrackingNames.Families);
+        context.RegisterSourceOutput(families, static (spc, all) => ReportEndpoints(spc, DuplicateFamilies(all)));
+    }
+
+    private static EndpointBindResult BindEndpoints(EndpointFileSpec file, EquatableArray<EndpointSchemaSpec> schemas, GeneratorOptionsSpec options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return EndpointBinder.Bind(file, schemas, options, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new EndpointBindResult(null, Internal(file.FilePath, exception));
+        }
+    }
+
+    private static void EmitEndpoints(SourceProductionContext context, EndpointSourceSpec source)
+    {
+        string requests;
+        string? json = null;
+        try
+        {
+            requests = RequestEmitter.Emit(source);
+            if (source.JsonTypes.Count > 0)
+            {
+                json = JsonResponseEmitter.Emit(source);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            ReportEndpoints(context, Internal(source.SourceFile, exception));
+            return;
+        }
+
+        var hint = HintName(source.HintName);
+        context.AddSource(hint + ".Requests.g.cs", SourceText.From(requests, Encoding.UTF8));
+        if (json is not null)
+        {
+            context.AddSource(hint + ".JsonResponses.g.cs", SourceText.From(json, Encoding.UTF8));
+        }
+    }
+
+    /// <summary>The second and later files that declare a family (in path order, so the report does not depend on input order).</summary>
+    private static EquatableArray<DiagnosticSpec> DuplicateFamilies(ImmutableArray<EndpointFamilySpec> families)
+        => families
+            .GroupBy(f => f.Family, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .SelectMany(g =>
+            {
+                var ordered = g.OrderBy(f => f.FilePath, StringComparer.Ordinal).ToList();
+                return ordered.Skip(1).Select(f => DiagnosticSpec.Create(
+                    EndpointDiagnosticDescriptors.DuplicateFamily.Id, f.Location, f.Family, Path.GetFileName(ordered[0].FilePath)));
+            })
+            .ToEquatableArray();
+
+    private static void ReportEndpoints(SourceProductionContext context, EquatableArray<DiagnosticSpec> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            var location = diagnostic.Location is { } l
+                ? Location.Create(l.FilePath, new TextSpan(l.Start, l.Length), new LinePositionSpan(new LinePosition(l.Line, l.Column), new LinePosition(l.EndLine, l.EndColumn)))
+                : Location.None;
+            context.ReportDiagnostic(Diagnostic.Create(EndpointDiagnosticDescriptors.Get(diagnostic.Id), location, diagnostic.MessageArgs.Cast<object>().ToArray()));
+        }
+    }
+}
