@@ -417,6 +417,14 @@ internal sealed class EndpointSpecReader
             return items;
         }
 
+        return ReadNamedEntries(map, what, requireIdentifier, read);
+    }
+
+    /// <summary>The entries of a map keyed by name: a duplicate name is reported and skipped, each entry is read by <paramref name="read"/>.</summary>
+    private List<T> ReadNamedEntries<T>(JsonObject map, string what, bool requireIdentifier, System.Func<JsonProperty, T?> read)
+        where T : class
+    {
+        var items = new List<T>();
         var seen = new HashSet<string>();
         foreach (var entry in map.Properties)
         {
@@ -439,6 +447,45 @@ internal sealed class EndpointSpecReader
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// An object <c>{ "description": "...", "&lt;mapKey&gt;": { name: entry, ... } }</c> — the shape of filter sets and JSON types.
+    /// Null when <paramref name="owner"/> is not an object (reported).
+    /// </summary>
+    private (string? Description, List<T> Entries)? ReadDescribedMap<T>(
+        JsonProperty owner, string ownerTitle, string ownerKind, string mapKey, string mapShape, string entryWhat, System.Func<JsonProperty, T?> read)
+        where T : class
+    {
+        if (owner.Value is not JsonObject body)
+        {
+            Bad(owner.Value, $"{ownerTitle} '{owner.Name}' must be an object with '{mapKey}'");
+            return null;
+        }
+
+        string? description = null;
+        var entries = new List<T>();
+        foreach (var property in body.Properties)
+        {
+            if (property.Name == "description")
+            {
+                description = Text(property);
+            }
+            else if (property.Name == mapKey && property.Value is JsonObject map)
+            {
+                entries.AddRange(ReadNamedEntries(map, entryWhat, requireIdentifier: false, read));
+            }
+            else if (property.Name == mapKey)
+            {
+                Bad(property.Value, $"'{mapKey}' must be {mapShape}");
+            }
+            else
+            {
+                Unknown(property, ownerKind, ["description", mapKey]);
+            }
+        }
+
+        return (description, entries);
     }
 
     private EndpointSpec? ReadEndpoint(JsonProperty endpoint)
@@ -1368,48 +1415,10 @@ internal sealed class EndpointSpecReader
     }
 
     private EndpointFilterSetSpec? ReadFilterSet(JsonProperty set)
-    {
-        if (set.Value is not JsonObject body)
-        {
-            Bad(set.Value, $"Filter set '{set.Name}' must be an object with 'fields'");
-            return null;
-        }
-
-        string? description = null;
-        var fields = new List<EndpointFilterFieldSpec>();
-        foreach (var property in body.Properties)
-        {
-            switch (property.Name)
-            {
-                case "description":
-                    description = Text(property);
-                    break;
-                case "fields" when property.Value is JsonObject map:
-                    var seen = new HashSet<string>();
-                    foreach (var field in map.Properties)
-                    {
-                        if (!seen.Add(field.Name))
-                        {
-                            Report(EndpointDiagnosticDescriptors.DuplicateDeclaration, field.NamePosition, "Filter field", field.Name);
-                        }
-                        else if (ReadFilterField(field) is { } spec)
-                        {
-                            fields.Add(spec);
-                        }
-                    }
-
-                    break;
-                case "fields":
-                    Bad(property.Value, "'fields' must be an object whose keys are the fields as QPS spells them");
-                    break;
-                default:
-                    Unknown(property, "a filter set", ["description", "fields"]);
-                    break;
-            }
-        }
-
-        return new EndpointFilterSetSpec(set.Name, At(set.NamePosition), description, fields.ToEquatableArray());
-    }
+        => ReadDescribedMap(set, "Filter set", "a filter set", "fields", "an object whose keys are the fields as QPS spells them", "Filter field", ReadFilterField)
+            is { } read
+            ? new EndpointFilterSetSpec(set.Name, At(set.NamePosition), read.Description, read.Entries.ToEquatableArray())
+            : null;
 
     private EndpointFilterFieldSpec? ReadFilterField(JsonProperty field)
     {
@@ -1482,48 +1491,10 @@ internal sealed class EndpointSpecReader
     }
 
     private EndpointJsonTypeSpec? ReadJsonType(JsonProperty type)
-    {
-        if (type.Value is not JsonObject body)
-        {
-            Bad(type.Value, $"JSON type '{type.Name}' must be an object with 'properties'");
-            return null;
-        }
-
-        string? description = null;
-        var properties = new List<EndpointJsonPropertySpec>();
-        foreach (var property in body.Properties)
-        {
-            switch (property.Name)
-            {
-                case "description":
-                    description = Text(property);
-                    break;
-                case "properties" when property.Value is JsonObject map:
-                    var seen = new HashSet<string>();
-                    foreach (var member in map.Properties)
-                    {
-                        if (!seen.Add(member.Name))
-                        {
-                            Report(EndpointDiagnosticDescriptors.DuplicateDeclaration, member.NamePosition, "JSON property", member.Name);
-                        }
-                        else if (ReadJsonProperty(member) is { } spec)
-                        {
-                            properties.Add(spec);
-                        }
-                    }
-
-                    break;
-                case "properties":
-                    Bad(property.Value, "'properties' must be an object whose keys are the JSON property names");
-                    break;
-                default:
-                    Unknown(property, "a JSON type", ["description", "properties"]);
-                    break;
-            }
-        }
-
-        return new EndpointJsonTypeSpec(type.Name, At(type.NamePosition), description, properties.ToEquatableArray());
-    }
+        => ReadDescribedMap(type, "JSON type", "a JSON type", "properties", "an object whose keys are the JSON property names", "JSON property", ReadJsonProperty)
+            is { } read
+            ? new EndpointJsonTypeSpec(type.Name, At(type.NamePosition), read.Description, read.Entries.ToEquatableArray())
+            : null;
 
     private EndpointJsonPropertySpec? ReadJsonProperty(JsonProperty member)
     {
