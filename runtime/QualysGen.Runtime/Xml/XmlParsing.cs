@@ -214,14 +214,19 @@ public static class XmlParsing
                     reader.Read();
                     break;
                 default:
-                    var info = reader as IXmlLineInfo;
-                    throw new XmlException(
-                        reader.NodeType == XmlNodeType.None ? "Unexpected end of the document." : $"Found <{reader.LocalName}> where only text is allowed.",
-                        null,
-                        info?.LineNumber ?? 0,
-                        info?.LinePosition ?? 0);
+                    throw OnlyText(reader);
             }
         }
+    }
+
+    private static XmlException OnlyText(XmlReader reader)
+    {
+        var info = reader as IXmlLineInfo;
+        return new XmlException(
+            reader.NodeType == XmlNodeType.None ? "Unexpected end of the document." : $"Found <{reader.LocalName}> where only text is allowed.",
+            null,
+            info?.LineNumber ?? 0,
+            info?.LinePosition ?? 0);
     }
 
     private static string Text(string content, string? whenEmpty)
@@ -233,109 +238,173 @@ public static class XmlParsing
     private static string TrimEnds(string text)
         => text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1])) ? text.Trim() : text;
 
+    private const int MaxCachedValueChars = 1024;
+
+    [ThreadStatic]
+    private static char[]? t_valueChars;
+
+    /// <summary>
+    /// The trimmed text of a text-only element whose value is parsed, not kept (numbers, flags, dates), positioned after it.
+    /// The characters are copied with <see cref="XmlReader.ReadValueChunk"/> into a buffer reused on the thread, so no string
+    /// is made for them; the span is valid until the next call on the thread. Same rules as <see cref="ReadContent"/>.
+    /// </summary>
+    private static ReadOnlySpan<char> ReadValue(XmlReader reader, string? whenEmpty)
+    {
+        if (!reader.CanReadValueChunk)
+        {
+            return Text(ReadContent(reader), whenEmpty).AsSpan();
+        }
+
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return whenEmpty.AsSpan();
+        }
+
+        reader.Read();
+        var buffer = t_valueChars ??= new char[128];
+        var length = 0;
+        while (true)
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.Whitespace:
+                case XmlNodeType.SignificantWhitespace:
+                    int count;
+                    while ((count = reader.ReadValueChunk(buffer, length, buffer.Length - length)) > 0)
+                    {
+                        length += count;
+                        if (length == buffer.Length)
+                        {
+                            Array.Resize(ref buffer, buffer.Length * 2);
+                            if (buffer.Length <= MaxCachedValueChars)
+                            {
+                                t_valueChars = buffer;
+                            }
+                        }
+                    }
+
+                    reader.Read();
+                    break;
+                case XmlNodeType.EndElement:
+                    reader.Read();
+                    var value = buffer.AsSpan(0, length).Trim();
+                    return value.IsEmpty && whenEmpty is not null ? whenEmpty.AsSpan() : value;
+                case XmlNodeType.Comment:
+                case XmlNodeType.ProcessingInstruction:
+                    reader.Read();
+                    break;
+                default:
+                    throw OnlyText(reader);
+            }
+        }
+    }
+
     /// <summary>Reads the text of the current element as an <see cref="int"/>.</summary>
     public static int ReadInt32(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseInt32(Text(ReadContent(reader), whenEmpty), name, line, position);
+        return ParseInt32(ReadValue(reader, whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as an <see cref="int"/>.</summary>
     public static async ValueTask<int> ReadInt32Async(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseInt32(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty), name, line, position);
+        return ParseInt32(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty).AsSpan(), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="long"/>.</summary>
     public static long ReadInt64(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseInt64(Text(ReadContent(reader), whenEmpty), name, line, position);
+        return ParseInt64(ReadValue(reader, whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="long"/>.</summary>
     public static async ValueTask<long> ReadInt64Async(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseInt64(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty), name, line, position);
+        return ParseInt64(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty).AsSpan(), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="decimal"/>.</summary>
     public static decimal ReadDecimal(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseDecimal(Text(ReadContent(reader), whenEmpty), name, line, position);
+        return ParseDecimal(ReadValue(reader, whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="decimal"/>.</summary>
     public static async ValueTask<decimal> ReadDecimalAsync(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseDecimal(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty), name, line, position);
+        return ParseDecimal(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty).AsSpan(), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a flag: <c>1</c>/<c>0</c> (classic API) or <c>true</c>/<c>false</c> (QPS).</summary>
     public static bool ReadBoolean(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseBoolean(Text(ReadContent(reader), whenEmpty), name, line, position);
+        return ParseBoolean(ReadValue(reader, whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a flag.</summary>
     public static async ValueTask<bool> ReadBooleanAsync(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseBoolean(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty), name, line, position);
+        return ParseBoolean(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty).AsSpan(), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a UTC date and time, with or without the <c>Z</c>.</summary>
     public static DateTimeOffset ReadDateTimeOffset(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseDateTimeOffset(Text(ReadContent(reader), whenEmpty), name, line, position);
+        return ParseDateTimeOffset(ReadValue(reader, whenEmpty), name, line, position);
     }
 
     /// <summary>Reads the text of the current element as a UTC date and time.</summary>
     public static async ValueTask<DateTimeOffset> ReadDateTimeOffsetAsync(XmlReader reader, string? whenEmpty = null)
     {
         var (name, line, position) = Where(reader);
-        return ParseDateTimeOffset(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty), name, line, position);
+        return ParseDateTimeOffset(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty).AsSpan(), name, line, position);
     }
 
     /// <summary>Parses the value of the attribute the reader is on as an <see cref="int"/>.</summary>
     public static int AttributeInt32(XmlReader reader)
     {
         var (name, line, position) = Where(reader);
-        return ParseInt32(reader.Value, "@" + name, line, position);
+        return ParseInt32(reader.Value.AsSpan(), "@" + name, line, position);
     }
 
     /// <summary>Parses the value of the attribute the reader is on as a <see cref="long"/>.</summary>
     public static long AttributeInt64(XmlReader reader)
     {
         var (name, line, position) = Where(reader);
-        return ParseInt64(reader.Value, "@" + name, line, position);
+        return ParseInt64(reader.Value.AsSpan(), "@" + name, line, position);
     }
 
     /// <summary>Parses the value of the attribute the reader is on as a <see cref="decimal"/>.</summary>
     public static decimal AttributeDecimal(XmlReader reader)
     {
         var (name, line, position) = Where(reader);
-        return ParseDecimal(reader.Value, "@" + name, line, position);
+        return ParseDecimal(reader.Value.AsSpan(), "@" + name, line, position);
     }
 
     /// <summary>Parses the value of the attribute the reader is on as a flag.</summary>
     public static bool AttributeBoolean(XmlReader reader)
     {
         var (name, line, position) = Where(reader);
-        return ParseBoolean(reader.Value, "@" + name, line, position);
+        return ParseBoolean(reader.Value.AsSpan(), "@" + name, line, position);
     }
 
     /// <summary>Parses the value of the attribute the reader is on as a UTC date and time.</summary>
     public static DateTimeOffset AttributeDateTimeOffset(XmlReader reader)
     {
         var (name, line, position) = Where(reader);
-        return ParseDateTimeOffset(reader.Value, "@" + name, line, position);
+        return ParseDateTimeOffset(reader.Value.AsSpan(), "@" + name, line, position);
     }
 
     /// <summary>The exception for a required child element that did not come.</summary>
@@ -363,24 +432,24 @@ public static class XmlParsing
         return (reader.LocalName, info?.LineNumber ?? 0, info?.LinePosition ?? 0);
     }
 
-    private static int ParseInt32(string text, string name, int line, int position)
-        => int.TryParse(text.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+    private static int ParseInt32(ReadOnlySpan<char> text, string name, int line, int position)
+        => int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw InvalidValue(text, "a 32-bit integer", name, line, position);
 
-    private static long ParseInt64(string text, string name, int line, int position)
-        => long.TryParse(text.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+    private static long ParseInt64(ReadOnlySpan<char> text, string name, int line, int position)
+        => long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw InvalidValue(text, "a 64-bit integer", name, line, position);
 
-    private static decimal ParseDecimal(string text, string name, int line, int position)
-        => decimal.TryParse(text.AsSpan().Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+    private static decimal ParseDecimal(ReadOnlySpan<char> text, string name, int line, int position)
+        => decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw InvalidValue(text, "a decimal number", name, line, position);
 
-    private static bool ParseBoolean(string text, string name, int line, int position)
+    private static bool ParseBoolean(ReadOnlySpan<char> text, string name, int line, int position)
     {
-        var span = text.AsSpan().Trim();
+        var span = text.Trim();
         if (span.Length == 1)
         {
             if (span[0] == '1')
@@ -405,11 +474,11 @@ public static class XmlParsing
         throw InvalidValue(text, "a flag (0|1 or true|false)", name, line, position);
     }
 
-    private static DateTimeOffset ParseDateTimeOffset(string text, string name, int line, int position)
-        => TryParseUtcFast(text.AsSpan().Trim(), out var fast)
+    private static DateTimeOffset ParseDateTimeOffset(ReadOnlySpan<char> text, string name, int line, int position)
+        => TryParseUtcFast(text.Trim(), out var fast)
             ? fast
             : DateTimeOffset.TryParseExact(
-            text.AsSpan().Trim(),
+            text.Trim(),
             DateTimeFormats,
             CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
@@ -460,9 +529,9 @@ public static class XmlParsing
         }
     }
 
-    private static QualysXmlException InvalidValue(string text, string expected, string name, int line, int position)
+    private static QualysXmlException InvalidValue(ReadOnlySpan<char> text, string expected, string name, int line, int position)
     {
-        var shown = text.Length > 64 ? text.Substring(0, 64) + "…" : text;
+        var shown = text.Length > 64 ? string.Concat(text.Slice(0, 64), "…") : text.ToString();
         return new QualysXmlException(QualysXmlErrorKind.InvalidValue, $"'{shown}' is not {expected}", line, position).PrependPath(name);
     }
 
