@@ -669,27 +669,36 @@ internal sealed class ParserEmitter
         var path = string.Join("/", new[] { root.XmlName }.Concat(stream.Path).Concat(new[] { stream.ItemXmlName }));
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Reads the <c>{path}</c> records from <paramref name=\"stream\"/> one at a time as they arrive, so that a");
-        w.WriteLine($"/// response of any size is read in constant memory. The rest of the document is not read.");
+        w.WriteLine($"/// response of any size is read in constant memory. The rest of the document is not read. The stream is read");
+        w.WriteLine($"/// asynchronously, a record at a time, and each record is parsed as <c>Parse</c> parses it.");
         w.WriteLine($"/// </summary>");
         w.WriteLine($"/// <exception cref=\"{QualysXmlException}\">The document is not well-formed, its root is not <c>{root.XmlName}</c>, or a record cannot be read.</exception>");
         w.OpenBlock($"public static async global::System.Collections.Generic.IAsyncEnumerable<{stream.ItemTypeName}> {stream.MethodName}({Stream} stream, [global::System.Runtime.CompilerServices.EnumeratorCancellation] {CancellationToken} cancellationToken = default)");
+        var recordPath = string.Join(", ", new[] { root.XmlName }.Concat(stream.Path).Concat(new[] { stream.ItemXmlName }).Select(SourceWriter.Literal));
+        w.WriteLine("// Async I/O, sync parsing: the records are read ahead into a buffer, a record and the start of the next at a time,");
+        w.WriteLine("// and a synchronous reader parses what is buffered without waiting.");
+        w.WriteLine($"using var records = new global::QualysGen.Xml.XmlRecordStream(stream, {recordPath});");
+        w.WriteLine("await records.FillAsync(1, cancellationToken).ConfigureAwait(false);");
         w.WriteLine("// Not the thread's cached names: an enumeration can be left unfinished and outlive the thread.");
         w.WriteLine($"var names = new {Names}(new global::System.Xml.NameTable());");
-        w.WriteLine($"using var reader = {XmlReader}.Create(stream, names.AsyncSettings);");
-        w.WriteLine($"await {XmlParsing}.MoveToRootAsync(reader, {ElementName(root.XmlName)}).ConfigureAwait(false);");
+        w.WriteLine($"using var reader = {XmlReader}.Create(records, names.Settings);");
+        w.WriteLine($"{XmlParsing}.MoveToRoot(reader, {ElementName(root.XmlName)});");
         foreach (var step in stream.Path.Concat(new[] { stream.ItemXmlName }))
         {
-            w.OpenBlock($"if (!await {XmlParsing}.ReadToChildAsync(reader, {ElementName(step)}).ConfigureAwait(false))");
+            w.OpenBlock($"if (!{XmlParsing}.ReadToChild(reader, {ElementName(step)}))");
             w.WriteLine("yield break;");
             w.CloseBlock();
         }
 
         w.WriteLine();
+        w.WriteLine("var index = 0;");
         w.OpenBlock("do");
-        w.WriteLine("cancellationToken.ThrowIfCancellationRequested();");
+        w.WriteLine("// Record number index is buffered whole once the next record's start tag is, or the response has ended.");
+        w.WriteLine("index++;");
+        w.WriteLine("await records.FillAsync(index + 1, cancellationToken).ConfigureAwait(false);");
         w.WriteLine($"{stream.ItemTypeName} item;");
         w.OpenBlock("try");
-        w.WriteLine($"item = await {Parser}.Read{stream.ItemTypeName}Async(reader, names, cancellationToken).ConfigureAwait(false);");
+        w.WriteLine($"item = {Parser}.Read{stream.ItemTypeName}(reader, names);");
         w.CloseBlock();
         w.OpenBlock($"catch ({QualysXmlException} exception)");
         foreach (var step in stream.Path.Reverse().Concat(new[] { root.XmlName }))
@@ -702,7 +711,7 @@ internal sealed class ParserEmitter
         w.WriteLine();
         w.WriteLine("yield return item;");
         w.CloseBlock("");
-        w.WriteLine($"while (await {XmlParsing}.ReadToSiblingAsync(reader, {ElementName(stream.ItemXmlName)}).ConfigureAwait(false));");
+        w.WriteLine($"while ({XmlParsing}.ReadToSibling(reader, {ElementName(stream.ItemXmlName)}));");
         w.CloseBlock();
     }
 }

@@ -91,13 +91,13 @@ public static class XmlParsing
     /// From the start tag of a container, moves to the start tag of its first child named <paramref name="name"/>, skipping
     /// other children. Returns false, positioned after the container, when there is none.
     /// </summary>
-    public static async ValueTask<bool> ReadToChildAsync(XmlReader reader, string name)
+    public static bool ReadToChild(XmlReader reader, string name)
     {
         try
         {
             var empty = reader.IsEmptyElement;
-            await reader.ReadAsync().ConfigureAwait(false);
-            return !empty && await FindSiblingAsync(reader, name).ConfigureAwait(false);
+            reader.Read();
+            return !empty && FindSibling(reader, name);
         }
         catch (XmlException exception)
         {
@@ -109,11 +109,11 @@ public static class XmlParsing
     /// From a node inside a container, moves to the next element named <paramref name="name"/> at this level. Returns false,
     /// positioned after the container's end tag, when the container ends first.
     /// </summary>
-    public static async ValueTask<bool> ReadToSiblingAsync(XmlReader reader, string name)
+    public static bool ReadToSibling(XmlReader reader, string name)
     {
         try
         {
-            return await FindSiblingAsync(reader, name).ConfigureAwait(false);
+            return FindSibling(reader, name);
         }
         catch (XmlException exception)
         {
@@ -133,7 +133,7 @@ public static class XmlParsing
     private static QualysXmlException Malformed(XmlException exception)
         => new(QualysXmlErrorKind.Malformed, "The response is not well-formed XML: " + exception.Message, exception.LineNumber, exception.LinePosition, exception);
 
-    private static async ValueTask<bool> FindSiblingAsync(XmlReader reader, string name)
+    private static bool FindSibling(XmlReader reader, string name)
     {
         while (true)
         {
@@ -145,15 +145,15 @@ public static class XmlParsing
                         return true;
                     }
 
-                    await reader.SkipAsync().ConfigureAwait(false);
+                    reader.Skip();
                     break;
                 case XmlNodeType.EndElement:
-                    await reader.ReadAsync().ConfigureAwait(false);
+                    reader.Read();
                     return false;
                 case XmlNodeType.None:
                     return false;
                 default:
-                    await reader.SkipAsync().ConfigureAwait(false);
+                    reader.Skip();
                     break;
             }
         }

@@ -1,0 +1,522 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace QualysGen.Xml;
+
+/// <summary>
+/// Asynchronous I/O under a synchronous parser, for the generated record streams (<c>Enumerate…Async</c>). It reads the
+/// response with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> into a buffer and watches the markup go
+/// by (tags, CDATA sections, comments, quoted attribute values) without decoding it, counting the start tags of the
+/// records: the elements at <c>recordPath</c>. <see cref="FillAsync"/> returns once the buffer holds a given number of
+/// record start tags, or the whole response. A synchronous <see cref="System.Xml.XmlReader"/> over this stream then reads
+/// a record, and what lies between it and the next record, without waiting: the record costs what it costs in
+/// <c>Parse</c>, and memory holds one record's bytes, not the response's.
+/// </summary>
+/// <remarks>
+/// <para>The markup is found in the bytes, which works for UTF-8 and the other encodings in which every byte below 0x80 is
+/// the ASCII character (the ISO-8859 family, windows-125x). A response in UTF-16 or another declared encoding is buffered
+/// whole before it is read.</para>
+/// <para>The scan cannot be fooled into handing the reader too little by markup it does not model (an internal DTD subset
+/// with quotes in comments, for instance): a read that finds the buffer empty before the response has ended reads the
+/// source synchronously (counted in <see cref="SynchronousReads"/>) rather than let the reader see an early end.</para>
+/// Not meant to be used by hand; its shape may change between versions together with the generator.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class XmlRecordStream : Stream
+{
+    private const int InitialSize = 32 * 1024;
+    private const int MinimumRead = 16 * 1024;
+    private const int DeclarationLimit = 1024;
+
+    private readonly Stream _source;
+    private readonly byte[][] _path;
+    private byte[] _buffer;
+    private int _read;          // the next byte for the reader
+    private int _end;           // the end of the bytes read from the source
+    private int _scan;          // the next byte to look at
+    private int _tokenStart;    // where the markup being looked at began ('<')
+    private State _state;
+    private byte _quote;        // the quote an attribute value (or declaration literal) is in, or 0
+    private int _brackets;      // '[' depth inside <!DOCTYPE ...>
+    private int _depth;         // elements open
+    private int _matched;       // how many of the open elements, from the root, are the record path's
+    private int _recordStarts;
+    private bool _ended;
+    private bool _checkedEncoding;
+    private bool _wholeDocument;
+    private long _consumed;     // bytes handed to the reader and dropped from the buffer
+
+    private enum State
+    {
+        Content,
+        Open,
+        StartTag,
+        EndTag,
+        Bang,
+        Comment,
+        CData,
+        ProcessingInstruction,
+        Declaration,
+    }
+
+    /// <summary>Creates a stream over <paramref name="source"/> (not disposed with it).</summary>
+    /// <param name="source">The response.</param>
+    /// <param name="recordPath">The local names from the document element down to the record element.</param>
+    public XmlRecordStream(Stream source, params string[] recordPath)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(recordPath);
+        _source = source;
+        _path = new byte[recordPath.Length][];
+        for (var i = 0; i < recordPath.Length; i++)
+        {
+            _path[i] = Encoding.UTF8.GetBytes(recordPath[i]);
+        }
+
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    }
+
+    /// <summary>How many record start tags have been read from the source so far.</summary>
+    public int RecordStartsBuffered => _recordStarts;
+
+    /// <summary>How many bytes have been read from the source so far.</summary>
+    public long BytesFromSource => _consumed + _end;
+
+    /// <summary>How many bytes are held (read from the source, not yet handed to the reader).</summary>
+    public int BytesBuffered => _end - _read;
+
+    /// <summary>How often the reader found nothing buffered before the end and the source was read synchronously (0 unless the scan was outwitted).</summary>
+    public int SynchronousReads { get; private set; }
+
+    /// <summary>
+    /// Reads from the source until the buffer holds the start tags of <paramref name="recordStarts"/> records in all (counted
+    /// from the start of the response, the end of each start tag included), or the source has ended.
+    /// </summary>
+    public async ValueTask FillAsync(int recordStarts, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        while (!_ended && (_wholeDocument || _recordStarts < recordStarts))
+        {
+            MakeRoom();
+            var count = await _source.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            Received(count);
+        }
+    }
+
+    private void Received(int count)
+    {
+        if (count == 0)
+        {
+            _ended = true;
+            return;
+        }
+
+        _end += count;
+        if (!_checkedEncoding)
+        {
+            CheckEncoding();
+        }
+
+        if (_checkedEncoding && !_wholeDocument)
+        {
+            Scan();
+        }
+    }
+
+    /// <inheritdoc/>
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    /// <inheritdoc/>
+    public override int Read(Span<byte> buffer)
+    {
+        if (_read == _end && !_ended && buffer.Length > 0)
+        {
+            SynchronousReads++;
+            MakeRoom();
+            Received(_source.Read(_buffer, _end, _buffer.Length - _end));
+        }
+
+        var count = Math.Min(buffer.Length, _end - _read);
+        _buffer.AsSpan(_read, count).CopyTo(buffer);
+        _read += count;
+        return count;
+    }
+
+    /// <inheritdoc/>
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <inheritdoc/>
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_read == _end && !_ended && buffer.Length > 0)
+        {
+            MakeRoom();
+            Received(await _source.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false));
+        }
+
+        return Read(buffer.Span);
+    }
+
+    /// <summary>Drops what the reader has taken, and grows the buffer when a record does not fit in it.</summary>
+    private void MakeRoom()
+    {
+        if (_buffer.Length - _end >= MinimumRead)
+        {
+            return;
+        }
+
+        var keep = Math.Min(_read, _state == State.Content ? _scan : _tokenStart);
+        if (keep > 0)
+        {
+            Buffer.BlockCopy(_buffer, keep, _buffer, 0, _end - keep);
+            _read -= keep;
+            _end -= keep;
+            _scan -= keep;
+            _tokenStart -= keep;
+            _consumed += keep;
+        }
+
+        if (_buffer.Length - _end < MinimumRead)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _end + MinimumRead));
+            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+    }
+
+    /// <summary>
+    /// Decides from the first bytes whether markup can be found byte by byte: not for UTF-16/32 (a byte order mark or
+    /// zero bytes) nor for a declared encoding outside the ASCII-compatible ones. Otherwise the response is read whole.
+    /// </summary>
+    private void CheckEncoding()
+    {
+        var bytes = _buffer.AsSpan(0, _end);
+        if (bytes.Length < 4 && !_ended)
+        {
+            return;
+        }
+
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) || bytes[0] == 0 || bytes[1] == 0))
+        {
+            _wholeDocument = true;
+        }
+        else
+        {
+            var start = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+            if (bytes.Slice(start).StartsWith("<?xml"u8))
+            {
+                var end = bytes.Slice(start).IndexOf("?>"u8);
+                if (end < 0)
+                {
+                    if (!_ended && bytes.Length < DeclarationLimit)
+                    {
+                        return;
+                    }
+
+                    _wholeDocument = true;
+                }
+                else
+                {
+                    _wholeDocument = !IsAsciiCompatible(bytes.Slice(start, end));
+                }
+            }
+        }
+
+        _checkedEncoding = true;
+    }
+
+    private static bool IsAsciiCompatible(ReadOnlySpan<byte> declaration)
+    {
+        var at = declaration.IndexOf("encoding"u8);
+        if (at < 0)
+        {
+            return true;   // no declaration of encoding: UTF-8
+        }
+
+        var rest = declaration.Slice(at + 8);
+        var open = rest.IndexOfAny((byte)'"', (byte)'\'');
+        if (open < 0)
+        {
+            return false;
+        }
+
+        var quote = rest[open];
+        rest = rest.Slice(open + 1);
+        var close = rest.IndexOf(quote);
+        var name = Encoding.ASCII.GetString(close < 0 ? rest : rest.Slice(0, close)).Trim().ToLowerInvariant();
+        return name is "utf-8" or "utf8" or "us-ascii" or "ascii" or "latin1"
+            || name.StartsWith("iso-8859-", StringComparison.Ordinal)
+            || name.StartsWith("windows-125", StringComparison.Ordinal);
+    }
+
+    /// <summary>Follows the markup from <see cref="_scan"/> to the end of the bytes read, and stops in the middle of a token when they end there.</summary>
+    private void Scan()
+    {
+        var bytes = _buffer;
+        while (_scan < _end)
+        {
+            switch (_state)
+            {
+                case State.Content:
+                {
+                    var at = bytes.AsSpan(_scan, _end - _scan).IndexOf((byte)'<');
+                    if (at < 0)
+                    {
+                        _scan = _end;
+                        return;
+                    }
+
+                    _tokenStart = _scan + at;
+                    _scan = _tokenStart + 1;
+                    _state = State.Open;
+                    break;
+                }
+
+                case State.Open:
+                    switch (bytes[_scan])
+                    {
+                        case (byte)'/':
+                            _state = State.EndTag;
+                            _scan++;
+                            break;
+                        case (byte)'?':
+                            _state = State.ProcessingInstruction;
+                            _scan++;
+                            break;
+                        case (byte)'!':
+                            _state = State.Bang;
+                            _scan++;
+                            break;
+                        default:
+                            _state = State.StartTag;
+                            _quote = 0;
+                            break;
+                    }
+
+                    break;
+
+                case State.Bang:
+                    // "<!--", "<![CDATA[" or a declaration ("<!DOCTYPE"): decided on the first bytes after "<!".
+                    if (_end - _tokenStart < 4)
+                    {
+                        return;
+                    }
+
+                    if (bytes[_tokenStart + 2] == '-' && bytes[_tokenStart + 3] == '-')
+                    {
+                        _state = State.Comment;
+                        _scan = _tokenStart + 4;
+                    }
+                    else if (bytes[_tokenStart + 2] == '[')
+                    {
+                        if (_end - _tokenStart < 9)
+                        {
+                            return;
+                        }
+
+                        _state = State.CData;
+                        _scan = _tokenStart + 9;
+                    }
+                    else
+                    {
+                        _state = State.Declaration;
+                        _scan = _tokenStart + 2;
+                        _quote = 0;
+                        _brackets = 0;
+                    }
+
+                    break;
+
+                case State.Comment:
+                    if (!SkipTo("-->"u8))
+                    {
+                        return;
+                    }
+
+                    break;
+
+                case State.CData:
+                    if (!SkipTo("]]>"u8))
+                    {
+                        return;
+                    }
+
+                    break;
+
+                case State.ProcessingInstruction:
+                    if (!SkipTo("?>"u8))
+                    {
+                        return;
+                    }
+
+                    break;
+
+                case State.EndTag:
+                {
+                    var at = bytes.AsSpan(_scan, _end - _scan).IndexOf((byte)'>');
+                    if (at < 0)
+                    {
+                        _scan = _end;
+                        return;
+                    }
+
+                    _scan += at + 1;
+                    _state = State.Content;
+                    EndElement();
+                    break;
+                }
+
+                case State.StartTag:
+                case State.Declaration:
+                    for (; _scan < _end; _scan++)
+                    {
+                        var b = bytes[_scan];
+                        if (_quote != 0)
+                        {
+                            if (b == _quote)
+                            {
+                                _quote = 0;
+                            }
+                        }
+                        else if (b is (byte)'"' or (byte)'\'')
+                        {
+                            _quote = b;
+                        }
+                        else if (_state == State.Declaration && b == '[')
+                        {
+                            _brackets++;
+                        }
+                        else if (_state == State.Declaration && b == ']')
+                        {
+                            _brackets--;
+                        }
+                        else if (b == '>' && (_state == State.StartTag || _brackets <= 0))
+                        {
+                            break;
+                        }
+                    }
+
+                    if (_scan == _end)
+                    {
+                        return;
+                    }
+
+                    if (_state == State.StartTag)
+                    {
+                        StartElement(bytes[_scan - 1] == '/');
+                    }
+
+                    _scan++;
+                    _state = State.Content;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Moves past <paramref name="terminator"/>, or returns false at the end of the bytes, to look again from there when more arrive.</summary>
+    private bool SkipTo(ReadOnlySpan<byte> terminator)
+    {
+        var at = _buffer.AsSpan(_scan, _end - _scan).IndexOf(terminator);
+        if (at < 0)
+        {
+            // The terminator may begin in the last bytes.
+            _scan = Math.Max(_scan, _end - (terminator.Length - 1));
+            return false;
+        }
+
+        _scan += at + terminator.Length;
+        _state = State.Content;
+        return true;
+    }
+
+    private void StartElement(bool selfClosing)
+    {
+        _depth++;
+        if (_matched == _depth - 1 && _depth <= _path.Length && NameIs(_path[_depth - 1]))
+        {
+            _matched = _depth;
+            if (_depth == _path.Length)
+            {
+                _recordStarts++;
+            }
+        }
+
+        if (selfClosing)
+        {
+            EndElement();
+        }
+    }
+
+    private void EndElement()
+    {
+        if (_matched == _depth)
+        {
+            _matched--;
+        }
+
+        _depth--;
+    }
+
+    /// <summary>Whether the local name (after any prefix) of the start tag at <see cref="_tokenStart"/> is <paramref name="name"/>.</summary>
+    private bool NameIs(byte[] name)
+    {
+        var tag = _buffer.AsSpan(_tokenStart + 1, _scan - _tokenStart - 1);
+        var length = tag.IndexOfAny(" \t\r\n/>"u8);
+        var qualified = length < 0 ? tag : tag.Slice(0, length);
+        var colon = qualified.LastIndexOf((byte)':');
+        return qualified.Slice(colon + 1).SequenceEqual(name);
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+            _read = _end = _scan = _tokenStart = 0;
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <inheritdoc/>
+    public override bool CanRead => true;
+
+    /// <inheritdoc/>
+    public override bool CanSeek => false;
+
+    /// <inheritdoc/>
+    public override bool CanWrite => false;
+
+    /// <inheritdoc/>
+    public override long Length => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    public override long Position
+    {
+        get => _consumed + _read;
+        set => throw new NotSupportedException();
+    }
+
+    /// <inheritdoc/>
+    public override void Flush()
+    {
+    }
+
+    /// <inheritdoc/>
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

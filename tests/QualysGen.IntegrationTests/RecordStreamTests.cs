@@ -1,0 +1,263 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using QualysGen.IntegrationTests.Qualys.ComplianceScheduleScanListOutputDtd;
+
+namespace QualysGen.IntegrationTests;
+
+/// <summary>
+/// The record streams read the response asynchronously and parse each record synchronously once it is buffered whole. These
+/// tests hold them to that: markup that looks like a record boundary but is not (in CDATA, comments, attribute values,
+/// elsewhere in the document), the response arriving in pieces of any size, other encodings; never a synchronous read of
+/// the response (the source streams throw on one), the same records as <c>Parse</c>, and a read-ahead that does not grow
+/// with the response.
+/// </summary>
+public sealed class RecordStreamTests
+{
+    private static string Tricky(int id)
+        => $"""
+            <SCAN
+              ><ID>{id}</ID><ACTIVE>1</ACTIVE>
+              <TITLE><![CDATA[</SCAN><SCAN><ID>0</ID> <!-- not a comment --> ]]]]><![CDATA[> & ]]>&amp; {id}</TITLE>
+              <!-- </SCAN> <SCAN> -->
+              <?pi </SCAN>?>
+              <USER_LOGIN>u</USER_LOGIN><TARGET>10.0.0.{id}</TARGET>
+              <SCHEDULE><DAILY frequency_days="{id}" note='a>b/>"c' other="/SCAN>&lt;/SCAN>"/><START_DATE_UTC>2026-01-01T00:00:00Z</START_DATE_UTC>
+                <START_HOUR>1</START_HOUR><START_MINUTE>0</START_MINUTE>
+                <TIME_ZONE><TIME_ZONE_CODE>UTC</TIME_ZONE_CODE><TIME_ZONE_DETAILS>UTC</TIME_ZONE_DETAILS></TIME_ZONE><DST_SELECTED>0</DST_SELECTED></SCHEDULE>
+            </SCAN
+            >
+            """;
+
+    private static string TrickyDocument(string declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        => declaration + "\n"
+            + "<!DOCTYPE COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT SYSTEM \"https://qualysapi.qualys.com/x.dtd\" [ <!ENTITY e \"]>\"> <!ELEMENT X (#PCDATA)> ]>\n"
+            + "<!-- <SCAN> before the root -->\n"
+            + "<COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT><REQUEST><DATETIME>2026-01-01T00:00:00Z</DATETIME><USER_LOGIN>u</USER_LOGIN>"
+            + "<RESOURCE>r</RESOURCE><PARAM_LIST><PARAM><KEY>k</KEY><VALUE><![CDATA[<SCAN>]]></VALUE></PARAM></PARAM_LIST></REQUEST>"
+            + "<RESPONSE><DATETIME>2026-01-01T00:00:00Z</DATETIME><SCAN><ID>-1</ID></SCAN><COMPLIANCE_SCHEDULE_SCAN_LIST>"
+            + string.Concat(Enumerable.Range(1, 40).Select(Tricky))
+            + "<NOT_A_SCAN><SCAN><ID>-2</ID></SCAN></NOT_A_SCAN>"
+            + string.Concat(Enumerable.Range(41, 5).Select(Tricky))
+            + "</COMPLIANCE_SCHEDULE_SCAN_LIST></RESPONSE></COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>\n<!-- after <SCAN> -->";
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(64)]
+    [InlineData(4096)]
+    [InlineData(100_000)]
+    public async Task Records_stream_whole_however_the_response_is_cut(int largestPiece)
+    {
+        var bytes = Encoding.UTF8.GetBytes(TrickyDocument());
+        var expected = Project(ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes)).Response.Scans);
+        Assert.Equal(45, expected.Count);
+        Assert.Contains("</SCAN><SCAN><ID>0</ID>", expected[0], StringComparison.Ordinal);
+
+        for (var seed = 0; seed < 5; seed++)
+        {
+            var source = new PiecewiseStream(bytes, largestPiece, seed);
+            Assert.Equal(expected, Project(await Collect(ComplianceScheduleScanListOutput.EnumerateScansAsync(source))));
+        }
+    }
+
+    [Theory]
+    [InlineData("utf-8", true)]
+    [InlineData("ISO-8859-1", false)]
+    [InlineData("utf-16", true)]
+    [InlineData("utf-16BE", false)]
+    public async Task Records_stream_in_other_encodings(string encodingName, bool byteOrderMark)
+    {
+        var encoding = encodingName switch
+        {
+            "utf-8" => new UTF8Encoding(byteOrderMark),
+            "utf-16" => new UnicodeEncoding(bigEndian: false, byteOrderMark),
+            "utf-16BE" => new UnicodeEncoding(bigEndian: true, byteOrderMark),
+            _ => Encoding.Latin1,
+        };
+        var text = TrickyDocument($"<?xml version=\"1.0\" encoding=\"{encodingName}\"?>").Replace("<USER_LOGIN>u</USER_LOGIN><TARGET>", "<USER_LOGIN>é</USER_LOGIN><TARGET>", StringComparison.Ordinal);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
+
+        var expected = Project(ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes)).Response.Scans);
+        Assert.Equal(45, expected.Count);
+        Assert.Contains("|é|", expected[3], StringComparison.Ordinal);
+        Assert.Equal(expected, Project(await Collect(ComplianceScheduleScanListOutput.EnumerateScansAsync(new PiecewiseStream(bytes, 5, seed: 1)))));
+    }
+
+    [Fact]
+    public async Task The_read_ahead_stays_the_same_however_long_the_response()
+    {
+        // 20,000 records (about 19 MB, each with the markup that hides record tags) made as they are read; when each record
+        // comes out, the source must not have been read further than a bounded distance past it. (A scan that lost count of
+        // the records would still give them right, but only after buffering the rest of the response.)
+        const int Count = 20_000;
+        var source = new GeneratedListStream(Count);
+        var seen = 0;
+        long largestLead = 0;
+        await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(source))
+        {
+            seen++;
+            Assert.Equal(seen, scan.Id);
+            largestLead = Math.Max(largestLead, source.Delivered - source.EndOfRecord(seen));
+        }
+
+        Assert.Equal(Count, seen);
+        Assert.True(source.Delivered > 10_000_000, $"{source.Delivered} bytes");
+        Assert.InRange(largestLead, 0, 128 * 1024);
+    }
+
+    [Fact]
+    public async Task A_malformed_record_is_located_and_the_records_before_it_come_out()
+    {
+        var xml = ComplianceScheduleListTests.Document(
+            ComplianceScheduleListTests.Scan(1, "<DAILY frequency_days=\"1\" />"),
+            ComplianceScheduleListTests.Scan(2, "<DAILY frequency_days=\"2\" />").Replace("</TARGET>", "</TARGE>", StringComparison.Ordinal));
+        var seen = new List<long>();
+        var exception = await Assert.ThrowsAsync<QualysXmlException>(async () =>
+        {
+            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new PiecewiseStream(Encoding.UTF8.GetBytes(xml), 3, 0)))
+            {
+                seen.Add(scan.Id);
+            }
+        });
+
+        Assert.Equal([1L], seen);
+        Assert.Equal(QualysXmlErrorKind.Malformed, exception.Kind);
+        Assert.StartsWith("/COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT/RESPONSE/COMPLIANCE_SCHEDULE_SCAN_LIST/SCAN", exception.ElementPath, StringComparison.Ordinal);
+        Assert.Equal(xml[..xml.IndexOf("</TARGE>", StringComparison.Ordinal)].Count(c => c == '\n') + 1, exception.LineNumber);
+    }
+
+    [Fact]
+    public async Task A_response_cut_short_is_malformed_not_a_hang()
+    {
+        var xml = ComplianceScheduleListTests.Document(Enumerable.Range(1, 5).Select(i => ComplianceScheduleListTests.Scan(i, "<DAILY frequency_days=\"1\" />")).ToArray());
+        var bytes = Encoding.UTF8.GetBytes(xml[..xml.IndexOf("<ID>4</ID>", StringComparison.Ordinal)]);
+        var seen = 0;
+        var exception = await Assert.ThrowsAsync<QualysXmlException>(async () =>
+        {
+            await foreach (var _ in ComplianceScheduleScanListOutput.EnumerateScansAsync(new PiecewiseStream(bytes, 10, 0)))
+            {
+                seen++;
+            }
+        });
+
+        Assert.Equal(3, seen);
+        Assert.Equal(QualysXmlErrorKind.Malformed, exception.Kind);
+    }
+
+    private static async Task<List<Scan>> Collect(IAsyncEnumerable<Scan> scans)
+    {
+        var list = new List<Scan>();
+        await foreach (var scan in scans)
+        {
+            list.Add(scan);
+        }
+
+        return list;
+    }
+
+    private static List<string> Project(IEnumerable<Scan> scans)
+        => scans.Select(s => $"{s.Id}|{s.Title}|{s.UserLogin}|{s.Target}|{s.Schedule.Daily?.FrequencyDays}|{s.Schedule.StartDateUtc:O}|{s.Schedule.TimeZone.TimeZoneCode}").ToList();
+
+    /// <summary>Serves the bytes in pieces of random size (1 to <paramref name="largestPiece"/>), asynchronously only.</summary>
+    private sealed class PiecewiseStream(byte[] data, int largestPiece, int seed) : AsyncOnlyStream
+    {
+        private readonly Random _random = new(seed);
+        private int _position;
+
+        protected override int ReadPiece(Span<byte> buffer)
+        {
+            var count = Math.Min(Math.Min(buffer.Length, _random.Next(1, largestPiece + 1)), data.Length - _position);
+            data.AsSpan(_position, count).CopyTo(buffer);
+            _position += count;
+            return count;
+        }
+    }
+
+    /// <summary>A scan list of <paramref name="count"/> records made as it is read, which remembers where each record ends.</summary>
+    private sealed class GeneratedListStream(int count) : AsyncOnlyStream
+    {
+        private readonly List<long> _ends = [];
+        private byte[] _pending = Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?>\n<COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT><RESPONSE><DATETIME>2026-01-01T00:00:00Z</DATETIME><COMPLIANCE_SCHEDULE_SCAN_LIST>");
+        private int _offset;
+        private int _next = 1;
+
+        public long Delivered { get; private set; }
+
+        public long EndOfRecord(int id) => _ends[id - 1];
+
+        protected override int ReadPiece(Span<byte> buffer)
+        {
+            if (_offset == _pending.Length)
+            {
+                if (_next > count + 1)
+                {
+                    return 0;
+                }
+
+                var produced = Delivered + _pending.Length - _offset;
+                _pending = Encoding.UTF8.GetBytes(_next <= count
+                    ? Tricky(_next) + new string(' ', 100)
+                    : "</COMPLIANCE_SCHEDULE_SCAN_LIST></RESPONSE></COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>");
+                if (_next <= count)
+                {
+                    _ends.Add(produced + _pending.Length);
+                }
+
+                _offset = 0;
+                _next++;
+            }
+
+            var n = Math.Min(buffer.Length, _pending.Length - _offset);
+            _pending.AsSpan(_offset, n).CopyTo(buffer);
+            _offset += n;
+            Delivered += n;
+            return n;
+        }
+    }
+
+    /// <summary>A source that can only be read asynchronously (as an ASP.NET request body is by default).</summary>
+    private abstract class AsyncOnlyStream : Stream
+    {
+        protected abstract int ReadPiece(Span<byte> buffer);
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            return ReadPiece(buffer.Span);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("The record stream must read asynchronously.");
+
+        public override int Read(Span<byte> buffer) => throw new NotSupportedException("The record stream must read asynchronously.");
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
