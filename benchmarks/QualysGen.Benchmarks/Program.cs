@@ -53,13 +53,21 @@ public static class Program
     }
 
     /// <summary>
-    /// <c>--loop Method [scans] [seconds]</c>: calls one ScanListBenchmarks method (SimpleReturnBenchmarks when scans is 0,
-    /// GeneratorBenchmarks for Cold and UnrelatedEdit) in a loop, for a profiler to attach to (see the README's profiling
-    /// section). Prints the mean time per call, nothing more.
+    /// <c>--loop [WasScan.]Method [scans] [seconds]</c>: calls one ScanListBenchmarks method (SimpleReturnBenchmarks when
+    /// scans is 0, WasScanBenchmarks when the method is prefixed with <c>WasScan.</c>, GeneratorBenchmarks for Cold and
+    /// UnrelatedEdit) in a loop, for a profiler to attach to (see the README's profiling section). Prints the mean time per
+    /// call, nothing more.
     /// </summary>
     private static int Loop(string[] args)
     {
+        const string WasScanPrefix = "WasScan.";
         var method = args.Length > 0 ? args[0] : nameof(ScanListBenchmarks.Generated_Parse);
+        var wasScan = method.StartsWith(WasScanPrefix, StringComparison.Ordinal);
+        if (wasScan)
+        {
+            method = method[WasScanPrefix.Length..];
+        }
+
         var scans = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000;
         var seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
         object benchmark;
@@ -71,7 +79,9 @@ public static class Program
         }
         else
         {
-            benchmark = scans == 0 ? new SimpleReturnBenchmarks() : new ScanListBenchmarks { Scans = scans };
+            benchmark = wasScan ? new WasScanBenchmarks { Scans = scans }
+                : scans == 0 ? new SimpleReturnBenchmarks()
+                : new ScanListBenchmarks { Scans = scans };
             ((IParsingBenchmark)benchmark).PrepareInput();
         }
 
@@ -100,6 +110,11 @@ public static class Program
         foreach (var scans in new[] { 10, 1_000, 100_000 })
         {
             inputs.Add(($"compliance_schedule_scan_list_{scans}.xml", ScanListInput.Get(scans).Xml));
+        }
+
+        foreach (var scans in new[] { 10, 10_000 })
+        {
+            inputs.Add(($"wasscan_{scans}.xml", WasScanInput.Get(scans).Xml));
         }
 
         foreach (var (name, xml) in inputs)

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using System.Xml.Serialization;
 using QualysGen.Benchmarks.HandWritten.ScanList;
 using QualysGen.Benchmarks.HandWritten.SimpleReturn;
+using QualysGen.Benchmarks.HandWritten.WasScans;
 
 namespace QualysGen.Benchmarks.Alternatives;
 
@@ -25,6 +26,7 @@ public static class Baselines
 
     private static readonly XmlSerializer ScanListSerializer = new(typeof(ScanListOutput));
     private static readonly XmlSerializer SimpleReturnSerializer = new(typeof(SimpleReturnOutput));
+    private static readonly XmlSerializer WasScanSerializer = new(typeof(WasScanResponse));
 
     public static ScanListOutput ScanListWithXmlSerializer(Stream stream)
     {
@@ -48,6 +50,18 @@ public static class Baselines
     {
         using var reader = XmlReader.Create(stream, Settings);
         return XDocumentProjection.SimpleReturn(XDocument.Load(reader));
+    }
+
+    public static WasScanResponse WasScansWithXmlSerializer(Stream stream)
+    {
+        using var reader = XmlReader.Create(stream, Settings);
+        return (WasScanResponse)WasScanSerializer.Deserialize(reader)!;
+    }
+
+    public static WasScanResponse WasScansWithXDocument(Stream stream)
+    {
+        using var reader = XmlReader.Create(stream, Settings);
+        return XDocumentProjection.WasScans(XDocument.Load(reader));
     }
 
     /// <summary>The characters of all text, CDATA and attribute values, as <see cref="XmlReaderFloor"/> counts them.</summary>

@@ -17,7 +17,7 @@ namespace QualysGen.Benchmarks.Alternatives;
 /// LINQ to XML projections of a loaded document into the hand-written classes, the way such code is usually written:
 /// <c>Element(name)</c> lookups with cached <see cref="XName"/>s and explicit conversions.
 /// </summary>
-public static class XDocumentProjection
+public static partial class XDocumentProjection
 {
     private static readonly XName Request = "REQUEST", Response = "RESPONSE", Datetime = "DATETIME", UserLogin = "USER_LOGIN",
         Resource = "RESOURCE", ParamList = "PARAM_LIST", Param = "PARAM", PostData = "POST_DATA", Key = "KEY", Value = "VALUE",

@@ -19,6 +19,9 @@ namespace QualysGen.Benchmarks.Reporting;
 /// </summary>
 internal static class InterleavedRunner
 {
+    /// <summary>The sizes of the QPS ServiceResponse (wasscan.xsd), as in <see cref="WasScanBenchmarks.Scans"/>.</summary>
+    private static readonly int[] WasScanCounts = [10, 10_000];
+
     public static int Run(int rounds, IReadOnlyList<int> scanCounts)
     {
         var output = new StringBuilder();
@@ -35,6 +38,13 @@ internal static class InterleavedRunner
             var list = new ScanListBenchmarks { Scans = scans };
             list.Setup();
             Measure($"{scans:N0} SCAN", list, rounds, output);
+        }
+
+        foreach (var scans in WasScanCounts)
+        {
+            var wasScans = new WasScanBenchmarks { Scans = scans };
+            wasScans.Setup();
+            Measure($"{scans:N0} WasScan", wasScans, rounds, output);
         }
 
         Console.WriteLine();

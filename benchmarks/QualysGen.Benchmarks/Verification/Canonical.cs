@@ -13,7 +13,7 @@ namespace QualysGen.Benchmarks.Verification;
 /// model and the hand-written classes, so that two results of different types can be compared field by field. Lazy,
 /// so that comparing two 100,000-record graphs needs no second copy of either.
 /// </summary>
-public static class Canonical
+public static partial class Canonical
 {
     /// <summary>Throws, naming the first difference, unless both sequences are equal.</summary>
     public static void AssertSame(string expectedName, IEnumerable<string> expected, string actualName, IEnumerable<string> actual)
