@@ -374,7 +374,19 @@ public sealed class XmlRecordStream : Stream
                 }
 
                 case State.StartTag:
+                    // From quote to quote with vectorized searches: a '>' inside an attribute value does not end the tag.
+                    if (!SkipToTagEnd())
+                    {
+                        return;
+                    }
+
+                    StartElement(bytes[_scan - 1] == '/');
+                    _scan++;
+                    _state = State.Content;
+                    break;
+
                 case State.Declaration:
+                    // Rare (a DOCTYPE): byte by byte, with its internal subset in brackets.
                     for (; _scan < _end; _scan++)
                     {
                         var b = bytes[_scan];
@@ -389,15 +401,15 @@ public sealed class XmlRecordStream : Stream
                         {
                             _quote = b;
                         }
-                        else if (_state == State.Declaration && b == '[')
+                        else if (b == '[')
                         {
                             _brackets++;
                         }
-                        else if (_state == State.Declaration && b == ']')
+                        else if (b == ']')
                         {
                             _brackets--;
                         }
-                        else if (b == '>' && (_state == State.StartTag || _brackets <= 0))
+                        else if (b == '>' && _brackets <= 0)
                         {
                             break;
                         }
@@ -408,15 +420,48 @@ public sealed class XmlRecordStream : Stream
                         return;
                     }
 
-                    if (_state == State.StartTag)
-                    {
-                        StartElement(bytes[_scan - 1] == '/');
-                    }
-
                     _scan++;
                     _state = State.Content;
                     break;
             }
+        }
+    }
+
+    /// <summary>Moves <see cref="_scan"/> onto the '>' that ends the start tag, or returns false at the end of the bytes (the quote state kept).</summary>
+    private bool SkipToTagEnd()
+    {
+        while (true)
+        {
+            var rest = _buffer.AsSpan(_scan, _end - _scan);
+            if (_quote != 0)
+            {
+                var close = rest.IndexOf(_quote);
+                if (close < 0)
+                {
+                    _scan = _end;
+                    return false;
+                }
+
+                _quote = 0;
+                _scan += close + 1;
+                continue;
+            }
+
+            var at = rest.IndexOfAny((byte)'>', (byte)'"', (byte)'\'');
+            if (at < 0)
+            {
+                _scan = _end;
+                return false;
+            }
+
+            _scan += at;
+            if (_buffer[_scan] == '>')
+            {
+                return true;
+            }
+
+            _quote = _buffer[_scan];
+            _scan++;
         }
     }
 
