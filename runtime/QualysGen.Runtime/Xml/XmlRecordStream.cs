@@ -81,15 +81,6 @@ public sealed class XmlRecordStream : Stream
         _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
     }
 
-    /// <summary>How many record start tags have been read from the source so far.</summary>
-    public int RecordStartsBuffered => _recordStarts;
-
-    /// <summary>How many bytes have been read from the source so far.</summary>
-    public long BytesFromSource => _consumed + _end;
-
-    /// <summary>How many bytes are held (read from the source, not yet handed to the reader).</summary>
-    public int BytesBuffered => _end - _read;
-
     /// <summary>How often the reader found nothing buffered before the end and the source was read synchronously (0 unless the scan was outwitted).</summary>
     public int SynchronousReads { get; private set; }
 
