@@ -23,7 +23,7 @@ public sealed class RecordStreamTests
             <SCAN
               ><ID>{id}</ID><ACTIVE>1</ACTIVE>
               <TITLE><![CDATA[</SCAN><SCAN><ID>0</ID> <!-- not a comment --> ]]]]><![CDATA[> & ]]>&amp; {id}</TITLE>
-              <!-- </SCAN> <SCAN> -->
+              <!-- </SCAN> <SCAN> </SCAN > -->
               <?pi </SCAN>?>
               <USER_LOGIN>u</USER_LOGIN><TARGET>10.0.0.{id}</TARGET>
               <SCHEDULE><DAILY frequency_days="{id}" note='a>b/>"c' other="/SCAN>&lt;/SCAN>"/><START_DATE_UTC>2026-01-01T00:00:00Z</START_DATE_UTC>
@@ -33,32 +33,56 @@ public sealed class RecordStreamTests
             >
             """;
 
-    private static string TrickyDocument(string declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+    /// <summary>
+    /// A record that is mostly plain tags, whose end the stream finds with one search when it holds no CDATA, comment or PI, with what could mislead that
+    /// search: names that begin with the record's, record tags in text and attribute values, spaces before '>', in every third
+    /// record the record's own name nested inside it, and in half the records a PI or comment holding record tags.
+    /// </summary>
+    private static string Plain(int id)
+        => $"""
+            <SCAN><ID>{id}</ID><SCAN_TYPE>Compliance</SCAN_TYPE><ACTIVE>1</ACTIVE><TITLE>a &lt;/SCAN&gt; b &#60;SCAN> {id}</TITLE>
+              <USER_LOGIN>u</USER_LOGIN><TARGET>10.0.0.{id}</TARGET>{(id % 3 == 0 ? "<EXTRA><SCAN><ID>0</ID></SCAN><SCAN\n/><SCAN_X/></EXTRA>" : "<SCAN_X/>")}{(id % 4) switch { 1 => "<?pi </SCAN> <SCAN>?>", 2 => "<!-- </SCAN> <SCAN> -->", _ => "" }}
+              <SCHEDULE><DAILY frequency_days="{id}" note='a>b/>"c' other="/SCAN>&lt;/SCAN >"/><START_DATE_UTC>2026-01-01T00:00:00Z</START_DATE_UTC>
+                <START_HOUR>1</START_HOUR><START_MINUTE>0</START_MINUTE>
+                <TIME_ZONE><TIME_ZONE_CODE>UTC</TIME_ZONE_CODE><TIME_ZONE_DETAILS>UTC</TIME_ZONE_DETAILS></TIME_ZONE><DST_SELECTED>0</DST_SELECTED></SCHEDULE>
+            </SCAN{(id % 2 == 0 ? " " : "\n")}>
+            """;
+
+    private static string Record(int id, bool plain) => plain ? Plain(id) : Tricky(id);
+
+    private static string TrickyDocument(string declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", bool plain = false)
         => declaration + "\n"
             + "<!DOCTYPE COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT SYSTEM \"https://qualysapi.qualys.com/x.dtd\" [ <!ENTITY e \"]>\"> <!ELEMENT X (#PCDATA)> ]>\n"
             + "<!-- <SCAN> before the root -->\n"
             + "<COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT><REQUEST><DATETIME>2026-01-01T00:00:00Z</DATETIME><USER_LOGIN>u</USER_LOGIN>"
             + "<RESOURCE>r</RESOURCE><PARAM_LIST><PARAM><KEY>k</KEY><VALUE><![CDATA[<SCAN>]]></VALUE></PARAM></PARAM_LIST></REQUEST>"
             + "<RESPONSE><DATETIME>2026-01-01T00:00:00Z</DATETIME><SCAN><ID>-1</ID></SCAN><COMPLIANCE_SCHEDULE_SCAN_LIST>"
-            + string.Concat(Enumerable.Range(1, 40).Select(Tricky))
+            + string.Concat(Enumerable.Range(1, 40).Select(i => Record(i, plain && i % 10 != 5)))
             + "<NOT_A_SCAN><SCAN><ID>-2</ID></SCAN></NOT_A_SCAN>"
-            + string.Concat(Enumerable.Range(41, 5).Select(Tricky))
+            + string.Concat(Enumerable.Range(41, 5).Select(i => Record(i, plain)))
             + "</COMPLIANCE_SCHEDULE_SCAN_LIST></RESPONSE></COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>\n<!-- after <SCAN> -->";
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(7)]
-    [InlineData(64)]
-    [InlineData(4096)]
-    [InlineData(100_000)]
-    public async Task Records_stream_whole_however_the_response_is_cut(int largestPiece)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(7, false)]
+    [InlineData(64, false)]
+    [InlineData(4096, false)]
+    [InlineData(100_000, false)]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    [InlineData(7, true)]
+    [InlineData(64, true)]
+    [InlineData(4096, true)]
+    [InlineData(100_000, true)]
+    public async Task Records_stream_whole_however_the_response_is_cut(int largestPiece, bool plainRecords)
     {
-        var bytes = Encoding.UTF8.GetBytes(TrickyDocument());
+        var bytes = Encoding.UTF8.GetBytes(TrickyDocument(plain: plainRecords));
         var expected = Project(ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes)).Response.Scans);
         Assert.Equal(45, expected.Count);
-        Assert.Contains("</SCAN><SCAN><ID>0</ID>", expected[0], StringComparison.Ordinal);
+        Assert.Contains(plainRecords ? "|a </SCAN> b <SCAN> 1|" : "</SCAN><SCAN><ID>0</ID>", expected[0], StringComparison.Ordinal);
 
         for (var seed = 0; seed < 5; seed++)
         {
@@ -90,14 +114,16 @@ public sealed class RecordStreamTests
         Assert.Equal(expected, Project(await Collect(ComplianceScheduleScanListOutput.EnumerateScansAsync(new PiecewiseStream(bytes, 5, seed: 1)))));
     }
 
-    [Fact]
-    public async Task The_read_ahead_stays_the_same_however_long_the_response()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_read_ahead_stays_the_same_however_long_the_response(bool plainRecords)
     {
         // 20,000 records (about 19 MB, each with the markup that hides record tags) made as they are read; when each record
         // comes out, the source must not have been read further than a bounded distance past it. (A scan that lost count of
         // the records would still give them right, but only after buffering the rest of the response.)
         const int Count = 20_000;
-        var source = new GeneratedListStream(Count);
+        var source = new GeneratedListStream(Count, plainRecords);
         var seen = 0;
         long largestLead = 0;
         await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(source))
@@ -181,7 +207,7 @@ public sealed class RecordStreamTests
     }
 
     /// <summary>A scan list of <paramref name="count"/> records made as it is read, which remembers where each record ends.</summary>
-    private sealed class GeneratedListStream(int count) : AsyncOnlyStream
+    private sealed class GeneratedListStream(int count, bool plain) : AsyncOnlyStream
     {
         private readonly List<long> _ends = [];
         private byte[] _pending = Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?>\n<COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT><RESPONSE><DATETIME>2026-01-01T00:00:00Z</DATETIME><COMPLIANCE_SCHEDULE_SCAN_LIST>");
@@ -203,7 +229,7 @@ public sealed class RecordStreamTests
 
                 var produced = Delivered + _pending.Length - _offset;
                 _pending = Encoding.UTF8.GetBytes(_next <= count
-                    ? Tricky(_next) + new string(' ', 100)
+                    ? Record(_next, plain) + new string(' ', 100)
                     : "</COMPLIANCE_SCHEDULE_SCAN_LIST></RESPONSE></COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>");
                 if (_next <= count)
                 {

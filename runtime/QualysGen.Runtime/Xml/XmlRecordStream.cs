@@ -12,8 +12,9 @@ namespace QualysGen.Xml;
 /// Asynchronous I/O under a synchronous parser, for the generated record streams (<c>Enumerate…Async</c>). It reads the
 /// response with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> into a buffer and watches the markup go
 /// by (tags, CDATA sections, comments, quoted attribute values) without decoding it, counting the start tags of the
-/// records: the elements at <c>recordPath</c>. <see cref="FillAsync"/> returns once the buffer holds a given number of
-/// record start tags, or the whole response. A synchronous <see cref="System.Xml.XmlReader"/> over this stream then reads
+/// records: the elements at <c>recordPath</c> (inside a record only its end tag matters, found with a few vectorized
+/// searches rather than by following every tag). <see cref="FillAsync"/> returns once the buffer holds a given number
+/// of record start tags, or the whole response. A synchronous <see cref="System.Xml.XmlReader"/> over this stream then reads
 /// a record, and what lies between it and the next record, without waiting: the record costs what it costs in
 /// <c>Parse</c>, and memory holds one record's bytes, not the response's.
 /// </summary>
@@ -39,13 +40,16 @@ public sealed class XmlRecordStream : Stream
     private int _read;          // the next byte for the reader
     private int _end;           // the end of the bytes read from the source
     private int _scan;          // the next byte to look at
-    private int _tokenStart;    // where the markup being looked at began ('<')
+    private int _tokenStart;    // where the markup being looked at began ('<'), or a record's content (State.RecordBody)
+    private int _checkedTo;     // how far a record's content is known to hold no record start tag (State.RecordBody)
     private State _state;
     private byte _quote;        // the quote an attribute value (or declaration literal) is in, or 0
     private int _brackets;      // '[' depth inside <!DOCTYPE ...>
     private int _depth;         // elements open
     private int _matched;       // how many of the open elements, from the root, are the record path's
     private int _recordStarts;
+    private byte[] _recordEnd = [];     // "</" and the qualified name of the record being skipped
+    private byte[] _recordStart = [];   // "<" and the same name
     private bool _ended;
     private bool _checkedEncoding;
     private bool _wholeDocument;
@@ -62,6 +66,7 @@ public sealed class XmlRecordStream : Stream
         CData,
         ProcessingInstruction,
         Declaration,
+        RecordBody,
     }
 
     /// <summary>Creates a stream over <paramref name="source"/> (not disposed with it).</summary>
@@ -170,6 +175,7 @@ public sealed class XmlRecordStream : Stream
             _end -= keep;
             _scan -= keep;
             _tokenStart -= keep;
+            _checkedTo -= keep;
             _consumed += keep;
         }
 
@@ -365,15 +371,34 @@ public sealed class XmlRecordStream : Stream
                 }
 
                 case State.StartTag:
+                {
                     // From quote to quote with vectorized searches: a '>' inside an attribute value does not end the tag.
                     if (!SkipToTagEnd())
                     {
                         return;
                     }
 
-                    StartElement(bytes[_scan - 1] == '/');
+                    var selfClosing = bytes[_scan - 1] == '/';
+                    var record = StartElement(selfClosing);
                     _scan++;
                     _state = State.Content;
+                    if (record && !selfClosing)
+                    {
+                        // Inside a record nothing else is counted: its end is found with a few searches (see SkipRecordBody).
+                        SetRecordName(QualifiedName());
+                        _tokenStart = _checkedTo = _scan;
+                        _state = State.RecordBody;
+                    }
+
+                    break;
+                }
+
+                case State.RecordBody:
+                    if (!SkipRecordBody())
+                    {
+                        return;
+                    }
+
                     break;
 
                 case State.Declaration:
@@ -472,15 +497,200 @@ public sealed class XmlRecordStream : Stream
         return true;
     }
 
-    private void StartElement(bool selfClosing)
+    /// <summary>
+    /// Inside a record (its content begins at <see cref="_tokenStart"/>), finds the record's end tag with vectorized searches
+    /// instead of following every tag: a search for the end tag, then a walk from one CDATA section, comment or PI to the
+    /// next (each skipped whole, so what they hold does not count) that checks the bytes between them hold no start tag of
+    /// the record's name (so the end tag is not a nested element's). Outside those sections every '&lt;' begins a tag: it
+    /// cannot stand raw in text or attribute values. A record the walk cannot vouch for (a nested element of the record's
+    /// name, other "&lt;!" markup) is followed tag by tag from its start like the rest of the markup. Returns false when
+    /// the bytes end first, to go on from <see cref="_scan"/> and <see cref="_checkedTo"/> when more arrive.
+    /// </summary>
+    private bool SkipRecordBody()
+    {
+        var end = _recordEnd;
+        while (true)
+        {
+            var at = _buffer.AsSpan(_scan, _end - _scan).IndexOf(end);
+            if (at < 0)
+            {
+                // The end tag may begin in the last bytes.
+                _scan = Math.Max(_scan, _end - end.Length + 1);
+                return false;
+            }
+
+            var tag = _scan + at;
+            var after = tag + end.Length;
+            if (after == _end)
+            {
+                _scan = tag;
+                return false;
+            }
+
+            if (!IsNameEnd(_buffer[after]))
+            {
+                _scan = tag + 1;   // a longer name that begins with the record's ("</SCAN_TYPE")
+                continue;
+            }
+
+            switch (CheckContent(tag))
+            {
+                case Content.Tags:
+                    _tokenStart = tag;
+                    _scan = after;
+                    _state = State.EndTag;
+                    return true;
+                case Content.EndTagInSection:
+                    _scan = Math.Max(tag + 1, _checkedTo);
+                    continue;
+                case Content.Incomplete:
+                    _scan = tag;
+                    return false;
+                default:
+                    _scan = _tokenStart;
+                    _state = State.Content;
+                    return true;
+            }
+        }
+    }
+
+    private enum Content
+    {
+        Tags,
+        EndTagInSection,
+        Incomplete,
+        Unsure,
+    }
+
+    /// <summary>
+    /// Walks the record's content from <see cref="_checkedTo"/> to the end tag found at <paramref name="tag"/>, skipping CDATA
+    /// sections, comments and PIs, and advances <see cref="_checkedTo"/> past what it has vouched for.
+    /// </summary>
+    private Content CheckContent(int tag)
+    {
+        var nextPi = -1;   // not yet searched
+        while (true)
+        {
+            var rest = _buffer.AsSpan(_checkedTo, tag - _checkedTo);
+            var bang = rest.IndexOf("<!"u8);
+            if (nextPi < _checkedTo)
+            {
+                var pi = rest.IndexOf("<?"u8);
+                nextPi = pi < 0 ? int.MaxValue : _checkedTo + pi;
+            }
+
+            var section = bang < 0 ? nextPi : Math.Min(_checkedTo + bang, nextPi);
+            if (section == int.MaxValue)
+            {
+                if (HasRecordStartTag(rest))
+                {
+                    return Content.Unsure;
+                }
+
+                _checkedTo = tag;
+                return Content.Tags;
+            }
+
+            if (HasRecordStartTag(_buffer.AsSpan(_checkedTo, section - _checkedTo)))
+            {
+                return Content.Unsure;
+            }
+
+            _checkedTo = section;
+            ReadOnlySpan<byte> terminator;
+            int from;
+            if (_buffer[section + 1] == '?')
+            {
+                terminator = "?>"u8;
+                from = section + 2;
+            }
+            else if (_end - section < 9)
+            {
+                return Content.Incomplete;
+            }
+            else if (_buffer.AsSpan(section, 4).SequenceEqual("<!--"u8))
+            {
+                terminator = "-->"u8;
+                from = section + 4;
+            }
+            else if (_buffer.AsSpan(section, 9).SequenceEqual("<![CDATA["u8))
+            {
+                terminator = "]]>"u8;
+                from = section + 9;
+            }
+            else
+            {
+                return Content.Unsure;
+            }
+
+            var close = _buffer.AsSpan(from, _end - from).IndexOf(terminator);
+            if (close < 0)
+            {
+                return Content.Incomplete;
+            }
+
+            _checkedTo = from + close + terminator.Length;
+            if (_checkedTo > tag)
+            {
+                return Content.EndTagInSection;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="content"/> (free of CDATA, comments and PIs) holds a start tag of the record's name.</summary>
+    private bool HasRecordStartTag(ReadOnlySpan<byte> content)
+    {
+        var start = _recordStart;
+        while (true)
+        {
+            var at = content.IndexOf(start);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            // The content is followed by more markup, so a name running to its last byte is not known to be the record's.
+            // An empty element ("<SCAN/>") has no end tag to be mistaken for the record's, but is not told apart here.
+            var after = at + start.Length;
+            if (after >= content.Length || IsNameEnd(content[after]))
+            {
+                return true;
+            }
+
+            content = content.Slice(at + 1);
+        }
+    }
+
+    private static bool IsNameEnd(byte b) => b is (byte)'>' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'/';
+
+    private void SetRecordName(ReadOnlySpan<byte> name)
+    {
+        if (_recordStart.Length == name.Length + 1 && _recordStart.AsSpan(1).SequenceEqual(name))
+        {
+            return;
+        }
+
+        _recordStart = new byte[name.Length + 1];
+        _recordStart[0] = (byte)'<';
+        name.CopyTo(_recordStart.AsSpan(1));
+        _recordEnd = new byte[name.Length + 2];
+        _recordEnd[0] = (byte)'<';
+        _recordEnd[1] = (byte)'/';
+        name.CopyTo(_recordEnd.AsSpan(2));
+    }
+
+    /// <summary>Counts an element opened; returns whether it is a record.</summary>
+    private bool StartElement(bool selfClosing)
     {
         _depth++;
+        var record = false;
         if (_matched == _depth - 1 && _depth <= _path.Length && NameIs(_path[_depth - 1]))
         {
             _matched = _depth;
             if (_depth == _path.Length)
             {
                 _recordStarts++;
+                record = true;
             }
         }
 
@@ -488,6 +698,8 @@ public sealed class XmlRecordStream : Stream
         {
             EndElement();
         }
+
+        return record;
     }
 
     private void EndElement()
@@ -503,11 +715,17 @@ public sealed class XmlRecordStream : Stream
     /// <summary>Whether the local name (after any prefix) of the start tag at <see cref="_tokenStart"/> is <paramref name="name"/>.</summary>
     private bool NameIs(byte[] name)
     {
-        var tag = _buffer.AsSpan(_tokenStart + 1, _scan - _tokenStart - 1);
-        var length = tag.IndexOfAny(" \t\r\n/>"u8);
-        var qualified = length < 0 ? tag : tag.Slice(0, length);
+        var qualified = QualifiedName();
         var colon = qualified.LastIndexOf((byte)':');
         return qualified.Slice(colon + 1).SequenceEqual(name);
+    }
+
+    /// <summary>The name, with any prefix, of the start tag at <see cref="_tokenStart"/> (<see cref="_scan"/> on or after its '>').</summary>
+    private ReadOnlySpan<byte> QualifiedName()
+    {
+        var tag = _buffer.AsSpan(_tokenStart + 1, _scan - _tokenStart - 1);
+        var length = tag.IndexOfAny(" \t\r\n/>"u8);
+        return length < 0 ? tag : tag.Slice(0, length);
     }
 
     /// <inheritdoc/>
