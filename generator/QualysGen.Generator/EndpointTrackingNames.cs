@@ -15,6 +15,9 @@ internal static class EndpointTrackingNames
     /// <summary>What the request and JSON emitters get (no locations).</summary>
     public const string EndpointSource = nameof(EndpointSource);
 
+    /// <summary>What the request and JSON emitters get, with the hint name made unique among all inputs.</summary>
+    public const string EndpointOutput = nameof(EndpointOutput);
+
     /// <summary>The families of all spec files, collected, to report one family declared by two files.</summary>
     public const string Families = nameof(Families);
 }

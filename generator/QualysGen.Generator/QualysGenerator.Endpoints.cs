@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -23,7 +22,8 @@ public sealed partial class QualysGenerator
         IncrementalGeneratorInitializationContext context,
         IncrementalValuesProvider<SpecFileResult> specs,
         IncrementalValueProvider<GeneratorOptionsSpec> options,
-        IncrementalValuesProvider<ParserSpec> parserSpecs)
+        IncrementalValuesProvider<ParserSpec> parserSpecs,
+        IncrementalValueProvider<EquatableArray<HintNameSpec>> hintNames)
     {
         var responseSchemas = parserSpecs
             .Select(static (spec, _) => new EndpointSchemaSpec(spec.SourceFile, spec.Namespace, spec.Roots.Select(r => new EndpointSchemaRootSpec(r.XmlName, r.TypeName)).ToEquatableArray()))
@@ -49,7 +49,13 @@ public sealed partial class QualysGenerator
             .Select(static (source, _) => source!)
             .WithTrackingName(EndpointTrackingNames.EndpointSource);
 
-        context.RegisterSourceOutput(sources, static (spc, source) => EmitEndpoints(spc, source));
+        // Named after the bound source, so that adding a file elsewhere re-emits only a source whose hint name changed.
+        var outputs = sources
+            .Combine(hintNames)
+            .Select(static (input, _) => input.Left with { HintName = HintNames.Of(input.Right, input.Left.FilePath, input.Left.SourceFile) })
+            .WithTrackingName(EndpointTrackingNames.EndpointOutput);
+
+        context.RegisterSourceOutput(outputs, static (spc, source) => EmitEndpoints(spc, source));
         context.RegisterSourceOutput(specs.Select(static (r, _) => r.EndpointDiagnostics), static (spc, d) => ReportEndpoints(spc, d));
         context.RegisterSourceOutput(bound.Select(static (r, _) => r.Diagnostics), static (spc, d) => ReportEndpoints(spc, d));
 
@@ -90,7 +96,7 @@ public sealed partial class QualysGenerator
             return;
         }
 
-        var hint = HintName(source.HintName);
+        var hint = source.HintName;
         context.AddSource(hint + ".Requests.g.cs", SourceText.From(requests, Encoding.UTF8));
         if (json is not null)
         {
@@ -98,7 +104,10 @@ public sealed partial class QualysGenerator
         }
     }
 
-    /// <summary>The second and later files that declare a family (in path order, so the report does not depend on input order).</summary>
+    /// <summary>
+    /// The second and later files that declare a family (in path order, so the report does not depend on input order). The first
+    /// file is named by its file name, with the folders that tell it apart when the other has the same name.
+    /// </summary>
     private static EquatableArray<DiagnosticSpec> DuplicateFamilies(ImmutableArray<EndpointFamilySpec> families)
         => families
             .GroupBy(f => f.Family, StringComparer.Ordinal)
@@ -107,7 +116,7 @@ public sealed partial class QualysGenerator
             {
                 var ordered = g.OrderBy(f => f.FilePath, StringComparer.Ordinal).ToList();
                 return ordered.Skip(1).Select(f => DiagnosticSpec.Create(
-                    EndpointDiagnosticDescriptors.DuplicateFamily.Id, f.Location, f.Family, Path.GetFileName(ordered[0].FilePath)));
+                    EndpointDiagnosticDescriptors.DuplicateFamily.Id, f.Location, f.Family, HintNames.DisplayNames([ordered[0].FilePath, f.FilePath])[ordered[0].FilePath]));
             })
             .ToEquatableArray();
 

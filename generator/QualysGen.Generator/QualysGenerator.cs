@@ -35,12 +35,12 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Options);
 
         var dtds = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(".dtd", StringComparison.OrdinalIgnoreCase))
+            .Where(static file => IsDtd(file.Path))
             .Select(static (file, cancellationToken) => ReadSchema(file, cancellationToken))
             .WithTrackingName(TrackingNames.ReadDtd);
 
         var specs = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(".endpoints.json", StringComparison.OrdinalIgnoreCase))
+            .Where(static file => IsSpec(file.Path))
             .Select(static (file, cancellationToken) => ReadSpec(file, cancellationToken))
             .WithTrackingName(TrackingNames.ReadSpec);
 
@@ -52,7 +52,7 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
 
         // XSDs may include or import each other, so each is read with the texts of all the others at hand (and nothing else).
         var xsdFiles = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(".xsd", StringComparison.OrdinalIgnoreCase))
+            .Where(static file => IsXsd(file.Path))
             .Select(static (file, cancellationToken) => new SchemaFileSpec(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
             .WithTrackingName(TrackingNames.XsdFiles);
         var xsds = xsdFiles
@@ -60,9 +60,27 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => ReadXsd(input.Left, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.ReadXsd);
 
+        // Hint names come from file names; files that share one get the folders that tell them apart. Only the paths are
+        // collected, so editing a file's content leaves this step cached.
+        var hintNames = context.AdditionalTextsProvider
+            .Where(static file => IsDtd(file.Path) || IsXsd(file.Path) || IsSpec(file.Path))
+            .Select(static (file, _) => file.Path)
+            .Collect()
+            .Select(static (paths, _) => HintNames.Assign(paths))
+            .WithTrackingName(TrackingNames.HintNames);
+
         // Only the schema (which holds no locations) flows on, so editing a comment re-reads the file and stops there.
-        var dtdParserSpecs = BindAndEmit(context, SchemaOf(dtds, TrackingNames.Schema), overlays, options, TrackingNames.Bind, TrackingNames.ParserSpec, out var dtdBound);
-        var xsdParserSpecs = BindAndEmit(context, SchemaOf(xsds, TrackingNames.XsdSchema), overlays, options, TrackingNames.XsdBind, TrackingNames.ParserSpec, out var xsdBound);
+        var dtdParserSpecs = BindSchemas(SchemaOf(dtds, TrackingNames.Schema), overlays, options, TrackingNames.Bind, TrackingNames.ParserSpec, out var dtdBound);
+        var xsdParserSpecs = BindSchemas(SchemaOf(xsds, TrackingNames.XsdSchema), overlays, options, TrackingNames.XsdBind, TrackingNames.ParserSpec, out var xsdBound);
+
+        // Two files that generate one namespace would define the same types twice: found on (path, namespace) pairs only.
+        var collisions = dtdParserSpecs.Select(static (spec, _) => new SchemaNamespaceSpec(spec.FilePath, spec.Namespace)).Collect()
+            .Combine(xsdParserSpecs.Select(static (spec, _) => new SchemaNamespaceSpec(spec.FilePath, spec.Namespace)).Collect())
+            .Select(static (all, _) => SchemaCollisions.Find(all.Left.AddRange(all.Right)))
+            .WithTrackingName(TrackingNames.SchemaCollisions);
+        var notGenerated = collisions.Select(static (c, _) => c.NotGenerated);
+        var dtdOutputs = EmitSchemas(context, dtdParserSpecs, hintNames, notGenerated);
+        var xsdOutputs = EmitSchemas(context, xsdParserSpecs, hintNames, notGenerated);
 
         // Diagnostics are outputs of their own: a diagnostic that moves re-reports without re-emitting code.
         context.RegisterSourceOutput(dtds.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
@@ -70,6 +88,7 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(xsds.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(dtdBound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(xsdBound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(collisions.Select(static (c, _) => c.Diagnostics), static (spc, d) => Report(spc, d));
 
         var schemaFiles = dtds.Select(static (r, _) => r.Schema?.FileName).Collect()
             .Combine(xsds.Select(static (r, _) => r.Schema?.FileName).Collect())
@@ -79,12 +98,19 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
             overlays.Combine(schemaFiles),
             static (spc, input) => Report(spc, UnknownSchemaFiles(input.Left, input.Right)));
 
-        var parserSpecs = dtdParserSpecs.Collect()
-            .Combine(xsdParserSpecs.Collect())
+        // The endpoints see the schemas that are generated (one per file name), so a response names one schema whatever the input order.
+        var parserSpecs = dtdOutputs.Collect()
+            .Combine(xsdOutputs.Collect())
             .SelectMany(static (all, _) => all.Left.AddRange(all.Right))
             .WithTrackingName(TrackingNames.AllParserSpecs);
-        InitializeEndpoints(context, specs, options, parserSpecs);
+        InitializeEndpoints(context, specs, options, parserSpecs, hintNames);
     }
+
+    private static bool IsDtd(string path) => path.EndsWith(".dtd", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsXsd(string path) => path.EndsWith(".xsd", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSpec(string path) => path.EndsWith(".endpoints.json", StringComparison.OrdinalIgnoreCase);
 
     private static IncrementalValuesProvider<SchemaSpec> SchemaOf(IncrementalValuesProvider<SchemaReadResult> results, string trackingName)
         => results
@@ -93,9 +119,8 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
             .Select(static (schema, _) => schema!)
             .WithTrackingName(trackingName);
 
-    /// <summary>Binds each schema with its overlays and the options, and emits its models and parsers (and, for an XSD, its writers).</summary>
-    private static IncrementalValuesProvider<ParserSpec> BindAndEmit(
-        IncrementalGeneratorInitializationContext context,
+    /// <summary>Binds each schema with its overlays and the options.</summary>
+    private static IncrementalValuesProvider<ParserSpec> BindSchemas(
         IncrementalValuesProvider<SchemaSpec> schemas,
         IncrementalValueProvider<EquatableArray<SchemaOverlaySpec>> overlays,
         IncrementalValueProvider<GeneratorOptionsSpec> options,
@@ -109,14 +134,33 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => Bind(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
             .WithTrackingName(bindName);
 
-        var parserSpecs = bound
+        return bound
             .Select(static (result, _) => result.Spec)
             .Where(static spec => spec is not null)
             .Select(static (spec, _) => spec!)
             .WithTrackingName(specName);
+    }
 
-        context.RegisterSourceOutput(parserSpecs, static (spc, spec) => Emit(spc, spec));
-        return parserSpecs;
+    /// <summary>
+    /// Gives each parser spec its unique hint name, leaves out the files whose types another file generates, and emits the rest:
+    /// models and parsers (and, for an XSD, writers). Returns what is emitted. When a file is added or removed, each spec is
+    /// looked up again, but only a spec whose hint name changed is emitted again.
+    /// </summary>
+    private static IncrementalValuesProvider<ParserSpec> EmitSchemas(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<ParserSpec> parserSpecs,
+        IncrementalValueProvider<EquatableArray<HintNameSpec>> hintNames,
+        IncrementalValueProvider<EquatableArray<string>> notGenerated)
+    {
+        var outputs = parserSpecs
+            .Combine(hintNames)
+            .Combine(notGenerated)
+            .Where(static input => !input.Right.Contains(input.Left.Left.FilePath, StringComparer.Ordinal))
+            .Select(static (input, _) => input.Left.Left with { HintName = HintNames.Of(input.Left.Right, input.Left.Left.FilePath, input.Left.Left.SourceFile) })
+            .WithTrackingName(TrackingNames.SchemaOutput);
+
+        context.RegisterSourceOutput(outputs, static (spc, spec) => Emit(spc, spec));
+        return outputs;
     }
 
     /// <summary>The endpoint half of the pipeline (request builders), in <c>QualysGenerator.Endpoints.cs</c>.</summary>
@@ -124,7 +168,8 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
         IncrementalGeneratorInitializationContext context,
         IncrementalValuesProvider<SpecFileResult> specs,
         IncrementalValueProvider<GeneratorOptionsSpec> options,
-        IncrementalValuesProvider<ParserSpec> parserSpecs);
+        IncrementalValuesProvider<ParserSpec> parserSpecs,
+        IncrementalValueProvider<EquatableArray<HintNameSpec>> hintNames);
 
     private static GeneratorOptionsSpec ReadOptions(AnalyzerConfigOptions options)
     {
@@ -153,12 +198,13 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
     {
         try
         {
-            var others = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            // Keyed by path: when two others share a file name, the reader picks the ordinally first, whatever the input order.
+            var others = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var other in all)
             {
                 if (other.Path != file.Path)
                 {
-                    others[Path.GetFileName(other.Path)] = other.Text;
+                    others[other.Path] = other.Text;
                 }
             }
 
@@ -215,24 +261,13 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
             return;
         }
 
-        var hint = HintName(spec.HintName);
+        var hint = spec.HintName;
         context.AddSource(hint + ".Models.g.cs", SourceText.From(models, Encoding.UTF8));
         context.AddSource(hint + ".Parsers.g.cs", SourceText.From(parsers, Encoding.UTF8));
         if (writers is not null)
         {
             context.AddSource(hint + ".Writers.g.cs", SourceText.From(writers, Encoding.UTF8));
         }
-    }
-
-    private static string HintName(string fileName)
-    {
-        var builder = new StringBuilder(fileName.Length);
-        foreach (var c in fileName)
-        {
-            builder.Append(char.IsLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_');
-        }
-
-        return builder.ToString();
     }
 
     private static EquatableArray<DiagnosticSpec> UnknownSchemaFiles(EquatableArray<SchemaOverlaySpec> overlays, ImmutableArray<string> schemaFiles)

@@ -16,4 +16,13 @@ internal static class TrackingNames
     public const string SchemaFiles = nameof(SchemaFiles);
     public const string Bind = nameof(Bind);
     public const string ParserSpec = nameof(ParserSpec);
+
+    /// <summary>The hint name stem of every input file, from the collected paths.</summary>
+    public const string HintNames = nameof(HintNames);
+
+    /// <summary>The schema files whose namespace another file generates too, from the collected (path, namespace) pairs.</summary>
+    public const string SchemaCollisions = nameof(SchemaCollisions);
+
+    /// <summary>Each parser spec as emitted: with its unique hint name, the files left out by a collision dropped.</summary>
+    public const string SchemaOutput = nameof(SchemaOutput);
 }

@@ -17,6 +17,7 @@ public sealed class IncrementalityTests
         TrackingNames.Options, TrackingNames.ReadDtd, TrackingNames.Schema, TrackingNames.ReadSpec,
         TrackingNames.Overlays, TrackingNames.SchemaFiles, TrackingNames.Bind, TrackingNames.ParserSpec,
         TrackingNames.XsdFiles, TrackingNames.ReadXsd, TrackingNames.XsdSchema, TrackingNames.XsdBind,
+        TrackingNames.HintNames, TrackingNames.SchemaCollisions, TrackingNames.SchemaOutput,
     ];
 
     [Fact]
@@ -77,6 +78,42 @@ public sealed class IncrementalityTests
         Assert.All(parserSpecs.Where(o => ((Model.ParserSpec)o.Value).SourceFile != "simple_return.dtd"),
             o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
         Assert.Contains(second.GeneratedSources, s => s.HintName == "simple_return.dtd.Models.g.cs" && s.SourceText.ToString().Contains("Lang"));
+    }
+
+    [Fact]
+    public void Adding_a_schema_file_emits_it_and_re_emits_no_other_files_output()
+    {
+        var compilation = GeneratorHarness.Compilation("class Program { }");
+        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.Specs()).RunGenerators(compilation);
+
+        var added = new InMemoryAdditionalText("/elsewhere/extra.dtd", "<!ELEMENT EXTRA (ITEM*)>\n<!ELEMENT ITEM (#PCDATA)>");
+        var second = driver.AddAdditionalTexts([added]).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        // Every file's hint name is looked up again, and is the same: only the new file is emitted.
+        var outputs = second.TrackedSteps[TrackingNames.SchemaOutput].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(["extra.dtd"], outputs.Where(o => o.Reason == IncrementalStepRunReason.New).Select(o => ((Model.ParserSpec)o.Value).SourceFile));
+        Assert.All(outputs.Where(o => ((Model.ParserSpec)o.Value).SourceFile != "extra.dtd"),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.All(second.TrackedSteps[EndpointTrackingNames.EndpointOutput].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.Contains(second.GeneratedSources, s => s.HintName == "extra.dtd.Models.g.cs");
+    }
+
+    [Fact]
+    public void With_same_named_files_in_two_folders_an_unrelated_edit_re_emits_nothing()
+    {
+        var files = GeneratorHarness.Specs()
+            .Append(new InMemoryAdditionalText("/other/simple_return.dtd", "<!ELEMENT SIMPLE_RETURN (#PCDATA)>"))
+            .Append(new InMemoryAdditionalText("/other/scan.endpoints.json", "{ \"family\": \"OtherScan\" }"))
+            .ToList();
+        var compilation = GeneratorHarness.Compilation("class Program { }");
+        var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { int X => 1; }", GeneratorHarness.ParseOptions));
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Null(second.Exception);
+        AssertAllCachedOrUnchanged(second);
     }
 
     [Fact]

@@ -109,6 +109,22 @@ public sealed class NewXsdSchemaTests
         Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
     }
 
+    [Fact]
+    public void A_schema_set_warning_is_a_located_warning_and_the_schema_still_generates()
+    {
+        const string Include = "<xs:include schemaLocation=\"inventory_types.xsd\"/>";
+        var text = Inventory.Replace(Include, Include + "\n  <xs:import namespace=\"urn:example:other\" schemaLocation=\"\"/>", StringComparison.Ordinal);
+        var (result, output) = GeneratorHarness.Run([new InMemoryAdditionalText("/p/inventory.xsd", text), new InMemoryAdditionalText("/p/inventory_types.xsd", Types)]);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("QG0103", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("/p/inventory.xsd", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal((2, 3), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+        Assert.Contains(result.Results.Single().GeneratedSources, s => s.HintName == "inventory.xsd.Parsers.g.cs");
+        Assert.Empty(GeneratorHarness.CompileProblems(output));
+    }
+
     private static Assembly Load(Compilation compilation)
     {
         using var image = new MemoryStream();

@@ -117,6 +117,7 @@ internal sealed class EndpointBinder
 
         return new EndpointSourceSpec(
             _file.FileName,
+            _file.FilePath,
             _file.FileName,
             _namespace,
             _options.Public ? "public" : "internal",

@@ -115,6 +115,7 @@ internal sealed class SchemaBinder
         var kindSuffix = _schema.Kind == SchemaKind.Dtd ? "Dtd" : "Xsd";
         return new ParserSpec(
             HintName: _schema.FileName,
+            FilePath: _schema.FilePath,
             SourceFile: _schema.FileName,
             Namespace: _options.RootNamespace.Length == 0 ? Stem + kindSuffix : _options.RootNamespace + "." + Stem + kindSuffix,
             Accessibility: _options.Public ? "public" : "internal",

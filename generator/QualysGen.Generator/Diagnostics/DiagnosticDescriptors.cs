@@ -50,6 +50,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor XsdUnsupported = Warning(
         "QG0102", "XSD construct not supported", "{0}");
 
+    // What XmlSchemaSet reports as a warning (an import with an empty schemaLocation, say): the schema still compiles.
+    public static readonly DiagnosticDescriptor XsdWarning = Warning(
+        "QG0103", "XSD warning", "{0}");
+
     // --- Endpoint spec JSON (QG0200–QG0299) -------------------------------------------------
 
     public static readonly DiagnosticDescriptor JsonSyntaxError = Error(
@@ -80,6 +84,10 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NameCollision = Error(
         "QG0901", "Generated name collision", "'{0}' in '{1}' maps to the C# name '{2}', which is already used by '{3}'");
+
+    public static readonly DiagnosticDescriptor SchemaNamespaceCollision = Error(
+        "QG0902", "Two schema files generate the same types",
+        "Schema file '{0}' would generate the same types as '{1}' (namespace '{2}'), so its code is not generated; the namespace and type names come from the file name, so rename one of the two files (and the spec entries that name it), or leave one out of the build with QualysGen=\"false\" on its item");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = typeof(DiagnosticDescriptors)
         .GetFields()

@@ -4,7 +4,9 @@ namespace QualysGen.Generator.Model;
 /// Everything the request and JSON emitters need for one spec file, bound: C# names chosen, references resolved, no locations
 /// (so that a whitespace edit of the JSON re-reports diagnostics without re-emitting code).
 /// </summary>
-/// <param name="HintName">The unique, file-derived stem of the generated files' hint names.</param>
+/// <param name="HintName">The stem of the generated files' hint names: the file name from the binder, made unique among all inputs
+/// (<see cref="Binding.HintNames"/>) before emitting.</param>
+/// <param name="FilePath">The spec file's path, which that hint name is looked up by.</param>
 /// <param name="SourceFile">The spec file name, for comments.</param>
 /// <param name="Namespace">The family's namespace.</param>
 /// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
@@ -18,6 +20,7 @@ namespace QualysGen.Generator.Model;
 /// <param name="Requests">The request classes, per endpoint: the unversioned entry, then the versions newest first.</param>
 internal sealed record EndpointSourceSpec(
     string HintName,
+    string FilePath,
     string SourceFile,
     string Namespace,
     string Accessibility,

@@ -4,7 +4,9 @@ namespace QualysGen.Generator.Model;
 /// Everything the model and parser emitters need for one schema file, with C# names chosen.
 /// The output of binding a <see cref="SchemaSpec"/> with its overlays and the options.
 /// </summary>
-/// <param name="HintName">The unique, file-derived stem of the generated files' hint names.</param>
+/// <param name="HintName">The stem of the generated files' hint names: the file name from the binder, made unique among all inputs
+/// (<see cref="Binding.HintNames"/>) before emitting.</param>
+/// <param name="FilePath">The schema file's path, which that hint name is looked up by.</param>
 /// <param name="SourceFile">The schema file name, for comments in the generated code.</param>
 /// <param name="Namespace">The C# namespace of the generated types.</param>
 /// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
@@ -14,6 +16,7 @@ namespace QualysGen.Generator.Model;
 /// <param name="Names">Every name the parser compares, with the field that holds it.</param>
 internal sealed record ParserSpec(
     string HintName,
+    string FilePath,
     string SourceFile,
     string Namespace,
     string Accessibility,

@@ -12,14 +12,15 @@ namespace QualysGen.Generator.Parsing;
 /// Reads an XSD into a <see cref="SchemaSpec"/>: <see cref="System.Xml.Schema.XmlSchemaSet"/> compiles it (with its
 /// <c>xs:include</c>/<c>xs:import</c>/<c>xs:redefine</c> served only from the other AdditionalFiles, never from disk or
 /// the network), then the compiled schema is walked into one <see cref="ElementSpec"/> per complex type and per simple
-/// type an element uses. Problems are reported as diagnostics (QG0100–QG0102), never as exceptions.
+/// type an element uses. Problems are reported as diagnostics (QG0100–QG0103), never as exceptions.
 /// </summary>
 internal static class XsdReader
 {
     /// <summary>Reads <paramref name="text"/>, the content of the XSD file at <paramref name="filePath"/>.</summary>
     /// <param name="filePath">The file's path, used for <see cref="SchemaSpec.FilePath"/> and diagnostic locations.</param>
     /// <param name="text">The XSD text.</param>
-    /// <param name="otherFiles">File name → text of the other <c>.xsd</c> AdditionalFiles: the only place an include or import may resolve to.</param>
+    /// <param name="otherFiles">File name (or path) → text of the other <c>.xsd</c> AdditionalFiles: the only place an include or import may
+    /// resolve to. When two share a file name, the ordinally first key wins.</param>
     /// <param name="cancellationToken">Cancels the read with an <see cref="OperationCanceledException"/>.</param>
     /// <returns>The schema, or a null schema when the XSD does not compile, and the diagnostics in file order.</returns>
     public static SchemaReadResult Read(string filePath, string text, IReadOnlyDictionary<string, string> otherFiles, CancellationToken cancellationToken = default)

@@ -15,7 +15,7 @@ public sealed class EndpointIncrementalityTests
     private static readonly string[] Steps =
     [
         EndpointTrackingNames.ResponseSchemas, EndpointTrackingNames.EndpointFile, EndpointTrackingNames.BindEndpoints,
-        EndpointTrackingNames.EndpointSource, EndpointTrackingNames.Families,
+        EndpointTrackingNames.EndpointSource, EndpointTrackingNames.EndpointOutput, EndpointTrackingNames.Families,
     ];
 
     [Fact]

@@ -167,6 +167,24 @@ public class XsdReaderDiagnosticsTests
     }
 
     [Fact]
+    public void A_schema_set_warning_is_QG0103_at_its_place_and_the_schema_still_reads()
+    {
+        // An empty schemaLocation is not skipped by XmlSchemaSet: it tries to resolve it and warns that it cannot, then compiles.
+        var text = Xsd("""
+            <xs:import namespace="urn:other" schemaLocation=""/>
+            <xs:element name="owner" type="xs:string"/>
+            """);
+
+        var result = Read(text);
+
+        Assert.NotNull(result.Schema);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("QG0103", warning.Id);
+        Assert.Contains("schemaLocation", warning.MessageArgs.Single());
+        warning.AssertLocatedAt(text, 1, 1, "xs:import");
+    }
+
+    [Fact]
     public void Import_of_the_xml_namespace_needs_no_file()
     {
         var schema = ReadClean(Xsd("""

@@ -161,7 +161,7 @@ internal sealed class XsdSchemaLoader
             var schema = XmlSchema.Read(reader, (_, e) =>
             {
                 errors += e.Severity == XmlSeverityType.Error ? 1 : 0;
-                _diagnostics.Report(DiagnosticDescriptors.XsdError.Id, e.Exception);
+                _diagnostics.Report(IdOf(e.Severity), e.Exception);
             });
             return (schema, errors);
         }
@@ -186,8 +186,12 @@ internal sealed class XsdSchemaLoader
         }
 
         _compileErrors += e.Severity == XmlSeverityType.Error ? 1 : 0;
-        _diagnostics.Report(DiagnosticDescriptors.XsdError.Id, e.Exception);
+        _diagnostics.Report(IdOf(e.Severity), e.Exception);
     }
+
+    /// <summary>A warning leaves the schema usable, so it must not fail the consumer's build: QG0103, not QG0100.</summary>
+    private static string IdOf(XmlSeverityType severity)
+        => severity == XmlSeverityType.Warning ? DiagnosticDescriptors.XsdWarning.Id : DiagnosticDescriptors.XsdError.Id;
 
     private bool TryGetOtherFile(string fileName, out string text)
     {
