@@ -141,10 +141,16 @@ public sealed class QpsResponseTests
     {
         const string xml = "<ServiceResponse><responseCode>SUCCESS</responseCode><hasMoreRecords>maybe</hasMoreRecords></ServiceResponse>";
 
-        var exception = Assert.Throws<QualysXmlException>(() => ServiceResponse.Parse(Xml.Stream(xml)));
+        var exception = Assert.Throws<QualysXmlException>(() => ServiceResponse.Parse(Xml.Stream(xml), new QualysXmlOptions { Strict = true }));
 
         Assert.Equal(QualysXmlErrorKind.InvalidValue, exception.Kind);
         Assert.Equal("/ServiceResponse/hasMoreRecords", exception.ElementPath);
+
+        // By default the optional flag is left out and the rest is read.
+        var report = new QualysXmlReport();
+        var lenient = ServiceResponse.Parse(Xml.Stream(xml), new QualysXmlOptions { Reporter = report });
+        Assert.Null(lenient.HasMoreRecords);
+        Assert.Equal("/ServiceResponse/hasMoreRecords", Assert.Single(report.Deviations).OmittedPath);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class SimpleReturnSampleTests
         var result = SimpleReturn.Parse(stream);
 
         Assert.Equal("1965", result.Response.Code);
-        Assert.StartsWith("This API cannot be run again for another", result.Response.Text);
+        Assert.StartsWith("This API cannot be run again for another", result.Response.Text.TrimStart());
         var item = Assert.Single(result.Response.Items);
         Assert.Equal("SECONDS_TO_WAIT", item.Key);
         Assert.Equal(["68928"], item.Values);
@@ -116,7 +116,9 @@ public sealed class SimpleReturnSampleTests
             }
             else
             {
-                Assert.Equal(value, actual[path]);
+                // The list holds the documented text; the parser keeps the padding some of these files have around it
+                // (plain text is data, kept as sent), so only the ends may differ, and only by whitespace.
+                Assert.Equal(value, actual[path].Trim());
             }
         }
 
