@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading.Tasks;
 using QualysGen.IntegrationTests.Qualys.ComplianceScheduleScanListOutputDtd;
 using QualysGen.IntegrationTests.Qualys.SimpleReturnDtd;
+using QualysGen.Tests;
 
 namespace QualysGen.IntegrationTests;
 
@@ -26,12 +27,18 @@ public sealed class BadResponseTests
     }
 
     [Theory]
-    [InlineData("bad/network_list.MALFORMED.xml")]
-    [InlineData("bad/host_list_record_limit_warning_1980.PARTIAL.xml")]
-    [InlineData("bad/seed000_report_cancel_v3_echo.MALFORMED.simple_return.xml")]
+    [ReferenceInlineData("samples/docs/network_list.MALFORMED.xml")]
+    [ReferenceInlineData("samples/docs/host_list_record_limit_warning_1980.PARTIAL.xml")]
     public void The_malformed_documentation_samples_fail_with_the_one_exception(string file)
+        => AssertUnreadable(ReferenceFiles.Open(file));
+
+    [Fact]
+    public void The_malformed_seed_sample_fails_with_the_one_exception()
+        => AssertUnreadable(SampleFiles.Open("bad/seed000_report_cancel_v3_echo.MALFORMED.simple_return.xml"));
+
+    private static void AssertUnreadable(Stream sample)
     {
-        using var stream = SampleFiles.Open(file);
+        using var stream = sample;
         var exception = Assert.Throws<QualysXmlException>(() => SimpleReturn.Parse(stream));
         Assert.True(exception.Kind is QualysXmlErrorKind.Malformed or QualysXmlErrorKind.UnexpectedRoot, exception.Message);
         Assert.True(exception.LineNumber > 0);
@@ -40,7 +47,7 @@ public sealed class BadResponseTests
     [Fact]
     public void A_wrong_root_names_both_roots()
     {
-        using var stream = SampleFiles.Open("simple_return_1960_concurrency_limit.xml");
+        using var stream = SampleFiles.Open("seed003_vhost_create_in_network.simple_return.xml");
 
         var exception = Assert.Throws<QualysXmlException>(() => ComplianceScheduleScanListOutput.Parse(stream));
 
@@ -53,7 +60,7 @@ public sealed class BadResponseTests
     [Fact]
     public async Task A_wrong_root_fails_a_record_stream_too()
     {
-        await using var stream = SampleFiles.Open("simple_return_1960_concurrency_limit.xml");
+        await using var stream = SampleFiles.Open("seed003_vhost_create_in_network.simple_return.xml");
         var exception = await Assert.ThrowsAsync<QualysXmlException>(async () =>
         {
             await foreach (var _ in ComplianceScheduleScanListOutput.EnumerateScansAsync(stream))
