@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using QualysGen.Generator.Binding;
+using QualysGen.Generator.Binding.Endpoints;
 using QualysGen.Generator.Diagnostics;
 using QualysGen.Generator.Emitters;
 using QualysGen.Generator.Model;
@@ -20,7 +21,7 @@ public sealed partial class QualysGenerator
     /// </summary>
     static partial void InitializeEndpoints(
         IncrementalGeneratorInitializationContext context,
-        IncrementalValuesProvider<SpecFileResult> specs,
+        IncrementalValuesProvider<EndpointSpecReadResult> specs,
         IncrementalValueProvider<GeneratorOptionsSpec> options,
         IncrementalValuesProvider<ParserSpec> parserSpecs,
         IncrementalValueProvider<EquatableArray<HintNameSpec>> hintNames)
@@ -66,7 +67,7 @@ public sealed partial class QualysGenerator
         context.RegisterSourceOutput(families, static (spc, all) => ReportEndpoints(spc, DuplicateFamilies(all)));
     }
 
-    private static EndpointBindResult BindEndpoints(EndpointFileSpec file, EquatableArray<EndpointSchemaSpec> schemas, GeneratorOptionsSpec options, CancellationToken cancellationToken)
+    private static EndpointBindResult BindEndpoints(EndpointDocument file, EquatableArray<EndpointSchemaSpec> schemas, GeneratorOptionsSpec options, CancellationToken cancellationToken)
     {
         try
         {
