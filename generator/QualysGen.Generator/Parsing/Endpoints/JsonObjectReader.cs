@@ -6,9 +6,10 @@ using QualysGen.Generator.Parsing.Json;
 namespace QualysGen.Generator.Parsing.Endpoints;
 
 /// <summary>
-/// Reads one JSON object of a spec file against the table of its keys: each member goes to the reader of its key, in document order
-/// (a repeated key is read again); a key not in the table is reported with the keys the object has; after the walk, each required key
-/// that is missing is reported at its place. Every object shape of a spec file is one such table.
+/// Reads one JSON object of a spec file against the table of its keys: each member goes to the reader of its key, in document order;
+/// a key not in the table is reported with the keys the object has; a key given again is reported and only its first value is read
+/// (a later one would add a second set of versions or rules, or silently win); after the walk, each required key that is missing is
+/// reported at its place. Every object shape of a spec file is one such table.
 /// </summary>
 internal sealed class JsonObjectReader
 {
@@ -18,9 +19,9 @@ internal sealed class JsonObjectReader
     private readonly Action<JsonPosition, string> _report;
     private readonly Action<JsonProperty, IReadOnlyList<string>>? _unknown;
 
-    /// <param name="report">Reports a missing required key: where and the message.</param>
+    /// <param name="report">Reports a missing required key or a repeated key: where and the message.</param>
     /// <param name="unknown">Reports a key not in the table, given the keys of the table in order; null when another reader of the
-    /// same object reports them.</param>
+    /// same object (which has this one's keys in its table) reports unknown and repeated keys.</param>
     public JsonObjectReader(Action<JsonPosition, string> report, Action<JsonProperty, IReadOnlyList<string>>? unknown)
     {
         _report = report;
@@ -65,15 +66,23 @@ internal sealed class JsonObjectReader
     /// <summary>Walks <paramref name="body"/>; true when it has every required key.</summary>
     public bool Read(JsonObject body)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in body.Properties)
         {
-            if (_readers.TryGetValue(property.Name, out var read))
+            if (!_readers.TryGetValue(property.Name, out var read))
             {
-                read?.Invoke(property);
+                _unknown?.Invoke(property, _keys);
+            }
+            else if (!seen.Add(property.Name))
+            {
+                if (_unknown is not null)
+                {
+                    _report(property.NamePosition, $"Property '{property.Name}' is given more than once; an object has each key once");
+                }
             }
             else
             {
-                _unknown?.Invoke(property, _keys);
+                read?.Invoke(property);
             }
         }
 
