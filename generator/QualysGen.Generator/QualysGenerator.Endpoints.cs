@@ -32,13 +32,13 @@ public sealed partial class QualysGenerator
             .Select(static (all, _) => all.OrderBy(s => s.SourceFile, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(EndpointTrackingNames.ResponseSchemas);
 
-        var endpointFiles = specs
+        var endpointDocuments = specs
             .Select(static (result, _) => result.Endpoints)
             .Where(static file => file is not null)
             .Select(static (file, _) => file!)
-            .WithTrackingName(EndpointTrackingNames.EndpointFile);
+            .WithTrackingName(EndpointTrackingNames.EndpointDocument);
 
-        var bound = endpointFiles
+        var bound = endpointDocuments
             .Combine(responseSchemas)
             .Combine(options)
             .Select(static (input, cancellationToken) => BindEndpoints(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
@@ -60,7 +60,7 @@ public sealed partial class QualysGenerator
         context.RegisterSourceOutput(specs.Select(static (r, _) => r.EndpointDiagnostics), static (spc, d) => ReportEndpoints(spc, d));
         context.RegisterSourceOutput(bound.Select(static (r, _) => r.Diagnostics), static (spc, d) => ReportEndpoints(spc, d));
 
-        var families = endpointFiles
+        var families = endpointDocuments
             .Select(static (file, _) => new EndpointFamilySpec(file.Family, file.FilePath, file.FamilyLocation))
             .Collect()
             .WithTrackingName(EndpointTrackingNames.Families);

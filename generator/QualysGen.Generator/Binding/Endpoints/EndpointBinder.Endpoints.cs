@@ -197,39 +197,7 @@ internal sealed partial class EndpointBinder
             ? BindPath(pathTemplate, version, parameters, owner, s.Location, ref ok)
             : BindPath(pathTemplate, version, parameters, $"'{endpoint.Name}'", e.Location, ref ok);
 
-        // The body and the host.
-        string? filterClass = null;
-        if (body is not null)
-        {
-            if (bodyKind != EndpointBodyKind.ServiceRequest && (body.FilterSet is not null || body.FiltersRequired || body.Preferences))
-            {
-                Report(EndpointDiagnosticDescriptors.BodyMismatch, body.Location, "'filters', 'filtersRequired' and 'preferences' belong to a serviceRequest body");
-                ok = false;
-            }
-
-            if (body.FilterSet is { } set)
-            {
-                if (_filterSets.TryGetValue(set.Name, out var filters))
-                {
-                    filterClass = "global::" + _namespace + "." + filters.ClassName;
-                }
-                else if (!_file.FilterSets.Any(f => f.Name == set.Name))
-                {
-                    Report(EndpointDiagnosticDescriptors.UnknownFilterReference, set.Location, "Filter set", set.Name, "filterSets");
-                    ok = false;
-                }
-                else
-                {
-                    ok = false;
-                }
-            }
-            else if (body.FiltersRequired)
-            {
-                Report(EndpointDiagnosticDescriptors.BodyMismatch, body.Location, "'filtersRequired' needs 'filters': a filter set");
-                ok = false;
-            }
-        }
-
+        var filterClass = body is null ? null : BindBody(body, ref ok);
         if (method is "GET" or "DELETE" && bodyKind is not EndpointBodyKind.Query)
         {
             Report(EndpointDiagnosticDescriptors.BodyMismatch, body?.Location ?? version.Location, $"A {method} request has no body; use body \"query\"");
@@ -294,6 +262,41 @@ internal sealed partial class EndpointBinder
             otherVersions,
             parameters.ToEquatableArray(),
             rules.ToEquatableArray());
+    }
+
+    /// <summary>Checks what a body states against its kind; returns the <c>global::</c>-qualified filter set class of a serviceRequest body, or null.</summary>
+    private string? BindBody(EndpointBodyDeclaration body, ref bool ok)
+    {
+        string? filterClass = null;
+        if (body.Kind != EndpointBodyKind.ServiceRequest && (body.FilterSet is not null || body.FiltersRequired || body.Preferences))
+        {
+            Report(EndpointDiagnosticDescriptors.BodyMismatch, body.Location, "'filters', 'filtersRequired' and 'preferences' belong to a serviceRequest body");
+            ok = false;
+        }
+
+        if (body.FilterSet is { } set)
+        {
+            if (_filterSets.TryGetValue(set.Name, out var filters))
+            {
+                filterClass = "global::" + _namespace + "." + filters.ClassName;
+            }
+            else if (!_file.FilterSets.Any(f => f.Name == set.Name))
+            {
+                Report(EndpointDiagnosticDescriptors.UnknownFilterReference, set.Location, "Filter set", set.Name, "filterSets");
+                ok = false;
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+        else if (body.FiltersRequired)
+        {
+            Report(EndpointDiagnosticDescriptors.BodyMismatch, body.Location, "'filtersRequired' needs 'filters': a filter set");
+            ok = false;
+        }
+
+        return filterClass;
     }
 
     private EquatableArray<EndpointPathPartSpec> BindPath(string? template, EndpointVersionDeclaration version, List<ParameterPropertySpec> parameters, string owner, SourceLocationSpec location, ref bool ok)
