@@ -162,12 +162,25 @@ public sealed class EndpointSpecReaderTests
     [InlineData("""{ "endpoints": { "E": { "versions": { "1": { "eol": "2026-01" } } } } }""", "has an 'eol' but no 'eos'")]
     [InlineData("""{ "baseUrls": { "X": "https://api.example.com/v1" } }""", "must be an http(s) origin")]
     [InlineData("""{ "family": "not a name" }""", "'family' must be a C# identifier")]
+    [InlineData("""{ "endpoints": { "E": { "versions": { "1": {} }, "versions": { "1": {} } } } }""", "Property 'versions' is given more than once")]
     public void Structural_mistakes_are_QG0220_with_a_message_that_says_what_to_write(string json, string message)
     {
         var diagnostic = Assert.Single(Read(json).EndpointDiagnostics);
 
         Assert.Equal("QG0220", diagnostic.Id);
         Assert.Contains(message, diagnostic.MessageArgs[0], System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_key_is_reported_with_the_keys_the_object_has_then_missing_required_keys_once()
+    {
+        var result = Read("""{ "filterTypes": { "t": { "valu": "long" } } }""");
+
+        Assert.Equal(
+            ["Unknown property 'valu' in a filter type; it has: value, operators, description", "Filter type 't' needs 'value' and 'operators'"],
+            result.EndpointDiagnostics.Select(d => d.MessageArgs[0]));
+        Assert.Equal([26, 19], result.EndpointDiagnostics.Select(d => d.Location!.Column)); // at "valu", then at "t"
+        Assert.Empty(result.Endpoints!.FilterTypes);
     }
 
     [Fact]

@@ -18,10 +18,11 @@ namespace QualysGen.Generator.Parsing.Endpoints;
 /// </summary>
 internal sealed partial class EndpointSpecReader
 {
-    private static readonly HashSet<string> KnownTopLevel = new()
-    {
-        "$schema", "schemas", "endpoints", "family", "description", "parameterGroups", "filterTypes", "filterSets", "jsonTypes", "baseUrls",
-    };
+    /// <summary>The keys of a spec file, in ordinal order (the order the "unknown property" message lists them in).</summary>
+    private static readonly string[] TopLevelKeys =
+    [
+        "$schema", "baseUrls", "description", "endpoints", "family", "filterSets", "filterTypes", "jsonTypes", "parameterGroups", "schemas",
+    ];
 
     private readonly string _filePath;
     private readonly List<DiagnosticSpec> _diagnostics = new();
@@ -55,9 +56,8 @@ internal sealed partial class EndpointSpecReader
         }
 
         rootObject = root;
-        var sections = KnownTopLevel.OrderBy(n => n, StringComparer.Ordinal).ToList();
-        new JsonObjectReader(Invalid, (property, _) => Invalid(property, $"Unknown property '{property.Name}'; a spec file has: {string.Join(", ", sections)}"))
-            .Skip(sections)
+        new JsonObjectReader(Invalid, (property, known) => Invalid(property, $"Unknown property '{property.Name}'; a spec file has: {string.Join(", ", known)}"))
+            .Skip(TopLevelKeys)
             .Read(root);
         return ReadSchemaOverlays(root, cancellationToken);
     }
