@@ -97,8 +97,9 @@ internal sealed class SchemaBinder
             }
         }
 
+        var byTypeName = classes.ToDictionary(c => c.TypeName);
         var roots = _roots
-            .Select(r => new RootSpec(_classNames[r.Key], r.XmlName, FindStreams(_classNames[r.Key], classes)))
+            .Select(r => new RootSpec(_classNames[r.Key], r.XmlName, FindStreams(_classNames[r.Key], byTypeName)))
             .ToEquatableArray();
         foreach (var root in roots)
         {
@@ -497,22 +498,30 @@ internal sealed class SchemaBinder
     }
 
     /// <summary>
-    /// The repeated records under a root, reached through elements that are always there (<c>RESPONSE</c>, not <c>REQUEST?</c>):
-    /// the lists a response is about, not every list nested somewhere in it.
+    /// How far below its root a record stream is looked for. Qualys' records sit two or three levels down
+    /// (<c>RESPONSE/SCAN_LIST/SCAN</c>); the limit keeps the search, and the paths it records, linear in a deep schema.
     /// </summary>
-    private EquatableArray<RecordStreamSpec> FindStreams(string rootClass, List<ClassSpec> classes)
+    internal const int MaxStreamDepth = 16;
+
+    /// <summary>
+    /// The repeated records under a root, reached through elements that are always there (<c>RESPONSE</c>, not <c>REQUEST?</c>):
+    /// the lists a response is about, not every list nested somewhere in it. Walked depth first with a stack of its own, never
+    /// on the call stack, so a chain of any depth cannot overflow it.
+    /// </summary>
+    private EquatableArray<RecordStreamSpec> FindStreams(string rootClass, Dictionary<string, ClassSpec> byTypeName)
     {
-        var byTypeName = classes.ToDictionary(c => c.TypeName);
         var streams = new List<RecordStreamSpec>();
         var methodNames = new UniqueNames("Parse", "ParseAsync");
         var visited = new HashSet<string> { rootClass };
-        Walk(byTypeName[rootClass], new List<string>());
-        return streams.ToEquatableArray();
-
-        void Walk(ClassSpec parent, List<string> path)
+        // Each entry: a class to look into, the member to look at next, and the path from the root to the class.
+        var stack = new Stack<(ClassSpec Class, int Next, List<string> Path)>();
+        stack.Push((byTypeName[rootClass], 0, new List<string>()));
+        while (stack.Count > 0)
         {
-            foreach (var member in parent.Members)
+            var (parent, next, path) = stack.Pop();
+            for (var i = next; i < parent.Members.Count; i++)
             {
+                var member = parent.Members[i];
                 if (!member.IsObject || member.TypeName is null)
                 {
                     continue;
@@ -527,15 +536,21 @@ internal sealed class SchemaBinder
                     var method = methodNames.Take("Enumerate" + records + "Async", "Enumerate" + parent.TypeName + records + "Async");
                     streams.Add(new RecordStreamSpec(method, itemPath.ToEquatableArray(), itemXmlName, member.TypeName));
                 }
-                else if (member.Required && visited.Add(member.TypeName) && byTypeName.TryGetValue(member.TypeName, out var child))
+                else if (member.Required && path.Count < MaxStreamDepth && visited.Add(member.TypeName)
+                    && byTypeName.TryGetValue(member.TypeName, out var child))
                 {
-                    Walk(child, path.Append(member.XmlName).ToList());
+                    // Come back for the rest of this class's members after the child's, as a recursive walk would.
+                    stack.Push((parent, i + 1, path));
+                    stack.Push((child, 0, new List<string>(path) { member.XmlName }));
+                    break;
                 }
             }
         }
+
+        return streams.ToEquatableArray();
     }
 
-    /// <summary>The element references of a content model, depth first.</summary>
+    /// <summary>The element references of a content model, depth first, with a stack of its own (nesting depth costs no call stack).</summary>
     private static IEnumerable<ParticleSpec> ElementParticles(ParticleSpec? particle)
     {
         if (particle is null)
@@ -543,21 +558,24 @@ internal sealed class SchemaBinder
             yield break;
         }
 
-        if (particle.Kind == ParticleKind.Element)
+        var stack = new Stack<ParticleSpec>();
+        stack.Push(particle);
+        while (stack.Count > 0)
         {
-            if (particle.Name is not null && particle.Key is not null)
+            var current = stack.Pop();
+            if (current.Kind == ParticleKind.Element)
             {
-                yield return particle;
+                if (current.Name is not null && current.Key is not null)
+                {
+                    yield return current;
+                }
+
+                continue;
             }
 
-            yield break;
-        }
-
-        foreach (var child in particle.Children)
-        {
-            foreach (var element in ElementParticles(child))
+            for (var i = current.Children.Count - 1; i >= 0; i--)
             {
-                yield return element;
+                stack.Push(current.Children[i]);
             }
         }
     }

@@ -35,6 +35,9 @@ internal sealed class XsdModelBuilder
     /// <summary>How deeply nested content models and derivation chains are followed (the compiler has accepted them; this bounds the stack).</summary>
     private const int MaxDepth = 256;
 
+    /// <summary>The longest element path an anonymous type is named after; deeper types are named after their last two steps.</summary>
+    internal const int MaxAnonymousPathLength = 64;
+
     private const string BuiltInPrefix = "xs:";
 
     private readonly XmlSchemaSet _set;
@@ -345,11 +348,28 @@ internal sealed class XsdModelBuilder
         else
         {
             name = element.QualifiedName.IsEmpty ? element.Name ?? string.Empty : element.QualifiedName.Name;
-            contentRef = KeyOf(element.ElementSchemaType, key + "/" + name, element);
+            contentRef = KeyOf(element.ElementSchemaType, AnonymousPath(key, name), element);
             defaultValue = element.DefaultValue ?? element.FixedValue;
         }
 
         return new ParticleSpec(ParticleKind.Element, name, occurs, EquatableArray<ParticleSpec>.Empty, contentRef, defaultValue);
+    }
+
+    /// <summary>
+    /// The key of an anonymous type: the path of its element (<c>WasScan/summary</c>, named <c>WasScanSummary</c>). A path
+    /// longer than <see cref="MaxAnonymousPathLength"/> keeps only the parent's last step (<c>scope/item</c>): names, and the
+    /// output they appear in, then stay linear in the depth of the nesting, not quadratic.
+    /// </summary>
+    private static string AnonymousPath(string parentKey, string name)
+    {
+        var path = parentKey + "/" + name;
+        if (path.Length <= MaxAnonymousPathLength)
+        {
+            return path;
+        }
+
+        var lastStep = parentKey.Substring(parentKey.LastIndexOf('/') + 1);
+        return lastStep + "/" + name;
     }
 
     private void WarnIfSubstitutionHead(XmlSchemaElement head)
