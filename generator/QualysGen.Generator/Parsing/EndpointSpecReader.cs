@@ -251,7 +251,7 @@ internal sealed class EndpointSpecReader
     }
 
     private static bool IsIdentifier(string text)
-        => (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_');
+        => (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_') && !Binding.CSharpNames.IsKeyword(text);
 
     private void Invalid(JsonNode node, string message)
         => _diagnostics.Add(DiagnosticSpec.Create(DiagnosticDescriptors.SpecInvalidValue.Id, At(node.Position), message));
