@@ -10,7 +10,7 @@ namespace QualysGen.Generator.Parsing.Endpoints;
 internal sealed partial class EndpointSpecReader
 {
     private static bool IsIdentifier(string text)
-        => (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_');
+        => (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_') && !Binding.CSharpNames.IsKeyword(text);
 
     private List<NameReference> References(JsonProperty property, string what)
     {
