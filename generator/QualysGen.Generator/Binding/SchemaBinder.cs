@@ -18,6 +18,11 @@ internal sealed class SchemaBinder
     private readonly GeneratorOptionsSpec _options;
     private readonly Dictionary<string, ElementSpec> _elements = new();
     private readonly Dictionary<(string Element, string? Attribute), TypeOverlaySpec> _types = new();
+
+    // The requirements a spec's 'optional' list relaxes: (parent or null for every parent, child) and (element, attribute).
+    private readonly HashSet<(string? Parent, string Child)> _optionalChildren = new();
+    private readonly HashSet<(string Element, string Attribute)> _optionalAttributes = new();
+    private string? _bindingElement;
     private readonly HashSet<string> _rootKeys = new();
     private readonly List<(string XmlName, string Key)> _roots = new();
     private readonly List<DiagnosticSpec> _diagnostics = new();
@@ -183,8 +188,40 @@ internal sealed class SchemaBinder
 
                 _types.Add(key, type);
             }
+
+            foreach (var relaxed in overlay.Optional)
+            {
+                ReadOptional(relaxed);
+            }
         }
     }
+
+    private void ReadOptional(OptionalOverlaySpec relaxed)
+    {
+        var known = _elements.TryGetValue(relaxed.Element, out var element)
+            && (relaxed.Parent is null || _elements.ContainsKey(relaxed.Parent))
+            && (relaxed.Attribute is null || element.Attributes.Any(a => a.Name == relaxed.Attribute));
+        if (!known)
+        {
+            var what = relaxed.Attribute is not null
+                ? "attribute '" + relaxed.Attribute + "' of element '" + relaxed.Element + "'"
+                : "element '" + (relaxed.Parent is null ? relaxed.Element : relaxed.Parent + "/" + relaxed.Element) + "'";
+            Report(DiagnosticDescriptors.SpecUnknownSchemaName, relaxed.Location, what, _schema.FileName);
+            return;
+        }
+
+        if (relaxed.Attribute is not null)
+        {
+            _optionalAttributes.Add((relaxed.Element, relaxed.Attribute));
+        }
+        else
+        {
+            _optionalChildren.Add((relaxed.Parent, relaxed.Element));
+        }
+    }
+
+    private bool IsRelaxed(string child)
+        => _optionalChildren.Contains((null, child)) || (_bindingElement is not null && _optionalChildren.Contains((_bindingElement, child)));
 
     private void FindRoots(EquatableArray<SchemaOverlaySpec> overlays)
     {
@@ -344,6 +381,7 @@ internal sealed class SchemaBinder
 
             var seen = new HashSet<string>();
             var mixed = element.Content == ContentKind.Mixed;
+            _bindingElement = element.Name;
             BindParticle(element.Particle, optional: false, repeated: false, choiceIndex: -1, className, occurrences, seen, members, choices, propertyNames, mixed);
         }
 
@@ -372,7 +410,7 @@ internal sealed class SchemaBinder
         }
 
         var pascal = CSharpNames.ToPascalCase(attribute.Name);
-        var required = attribute.Presence == AttributePresence.Required;
+        var required = attribute.Presence == AttributePresence.Required && !_optionalAttributes.Contains((element.Name, attribute.Name));
         var hasDefault = attribute.Presence is AttributePresence.Default or AttributePresence.Fixed;
         return new MemberSpec(
             propertyNames.TakeFor(attribute.Name, pascal, "Attribute", RawCompanion(valueType, isList: false, isObject: false)),
@@ -413,7 +451,7 @@ internal sealed class SchemaBinder
                     return;
                 }
 
-                var member = BindChild(className, particle.Name, child, optional, repeated || occurrences[particle.Name] > 1, choiceIndex, propertyNames);
+                var member = BindChild(className, particle.Name, child, optional || IsRelaxed(particle.Name), repeated || occurrences[particle.Name] > 1, choiceIndex, propertyNames);
                 members.Add(particle.DefaultValue is { } emptyValue && member.Source == MemberSource.Child && !member.IsObject
                     ? member with { EmptyValue = emptyValue, Documentation = $"<c>{Escape(emptyValue)}</c> when the element is present but empty." }
                     : member);

@@ -8,11 +8,20 @@ namespace QualysGen.Generator.Model;
 /// <param name="Location">Where the schema's entry is in the JSON (for "unknown schema file").</param>
 /// <param name="Roots">Element names that the spec declares as roots, in addition to those found.</param>
 /// <param name="Types">The type mappings.</param>
+/// <param name="Optional">Elements and attributes the schema requires that real responses leave out: made optional.</param>
 internal sealed record SchemaOverlaySpec(
     string SchemaFile,
     SourceLocationSpec Location,
     EquatableArray<RootOverlaySpec> Roots,
-    EquatableArray<TypeOverlaySpec> Types);
+    EquatableArray<TypeOverlaySpec> Types,
+    EquatableArray<OptionalOverlaySpec> Optional);
+
+/// <summary>
+/// One entry of an <c>optional</c> list: <c>"CHILD"</c> (wherever it is a required child), <c>"PARENT/CHILD"</c> (in that parent
+/// only) or <c>"ELEMENT@attribute"</c> — a requirement of the schema that the data does not keep, relaxed so that the member
+/// becomes nullable instead of a deviation.
+/// </summary>
+internal sealed record OptionalOverlaySpec(string? Parent, string Element, string? Attribute, SourceLocationSpec Location);
 
 /// <summary>An element the spec names as a root.</summary>
 internal sealed record RootOverlaySpec(string Element, SourceLocationSpec Location);

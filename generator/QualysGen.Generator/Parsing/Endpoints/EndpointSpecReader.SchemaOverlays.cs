@@ -53,7 +53,8 @@ internal sealed partial class EndpointSpecReader
 
         var roots = new List<RootOverlaySpec>();
         var types = new List<TypeOverlaySpec>();
-        new JsonObjectReader(Invalid, (property, _) => Invalid(property, $"Unknown property '{property.Name}' in a schema entry; it has 'types' and 'roots'"))
+        var optional = new List<OptionalOverlaySpec>();
+        new JsonObjectReader(Invalid, (property, _) => Invalid(property, $"Unknown property '{property.Name}' in a schema entry; it has 'types', 'roots' and 'optional'"))
             .On("roots", property =>
             {
                 if (property.Value is not JsonArray array)
@@ -88,9 +89,52 @@ internal sealed partial class EndpointSpecReader
                     _ => true,
                     ReadType));
             })
+            .On("optional", property =>
+            {
+                if (property.Value is not JsonArray array)
+                {
+                    Invalid(property.Value, "'optional' must be an array of \"CHILD\", \"PARENT/CHILD\" or \"ELEMENT@attribute\"");
+                    return;
+                }
+
+                foreach (var item in array.Items)
+                {
+                    if (item is JsonString { Value.Length: > 0 } entry && ReadOptional(entry.Value, At(item.Position)) is { } relaxed)
+                    {
+                        optional.Add(relaxed);
+                    }
+                    else
+                    {
+                        Invalid(item, "An optional entry must be \"CHILD\", \"PARENT/CHILD\" or \"ELEMENT@attribute\"");
+                    }
+                }
+            })
             .Read(body);
 
-        return new SchemaOverlaySpec(schema.Name, At(schema.NamePosition), roots.ToEquatableArray(), types.ToEquatableArray());
+        return new SchemaOverlaySpec(schema.Name, At(schema.NamePosition), roots.ToEquatableArray(), types.ToEquatableArray(), optional.ToEquatableArray());
+    }
+
+    private static OptionalOverlaySpec? ReadOptional(string text, SourceLocationSpec location)
+    {
+        var at = text.IndexOf('@');
+        if (at >= 0)
+        {
+            var element = text.Substring(0, at);
+            var attribute = text.Substring(at + 1);
+            return element.Length > 0 && attribute.Length > 0 && element.IndexOf('/') < 0 && attribute.IndexOf('@') < 0
+                ? new OptionalOverlaySpec(null, element, attribute, location)
+                : null;
+        }
+
+        var slash = text.IndexOf('/');
+        if (slash < 0)
+        {
+            return new OptionalOverlaySpec(null, text, null, location);
+        }
+
+        var parent = text.Substring(0, slash);
+        var child = text.Substring(slash + 1);
+        return parent.Length > 0 && child.Length > 0 && child.IndexOf('/') < 0 ? new OptionalOverlaySpec(parent, child, null, location) : null;
     }
 
     private TypeOverlaySpec? ReadType(JsonProperty entry)
