@@ -361,6 +361,12 @@ public sealed partial class QualysClient
                 break;
         }
 
+        if (!request.IsRetrySafe)
+        {
+            // At most once on the wire, whatever the handlers below do: see SendOnceContent.
+            message.Content = new SendOnceContent(message.Content);
+        }
+
         return message;
     }
 
