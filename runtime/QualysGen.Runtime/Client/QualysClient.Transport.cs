@@ -87,7 +87,7 @@ public sealed partial class QualysClient
                 var status = response.StatusCode;
                 Log.Answered(_logger, request.Endpoint, request.Version, (int)status, envelope.RootName is { } root ? "<" + root + ">" : envelope.Root.ToString(), (long)_time.GetElapsedTime(started).TotalMilliseconds);
                 var headers = LimitHeaders.From(response, _time.GetUtcNow());
-                if (limits.Observe(headers, _time.GetUtcNow()) is { } newLimit)
+                if (limits.Observe(headers, _time.GetUtcNow(), _options.Retry.MaxLimitWait) is { } newLimit)
                 {
                     Log.ConcurrencyLimitChanged(_logger, limits.Key, newLimit);
                 }
@@ -255,7 +255,7 @@ public sealed partial class QualysClient
         if (asked is { } explicitWait)
         {
             delay = explicitWait;
-            limits.Block(_time.GetUtcNow() + explicitWait);
+            limits.Block(_time.GetUtcNow(), explicitWait, _options.Retry.MaxLimitWait);
         }
         else
         {
