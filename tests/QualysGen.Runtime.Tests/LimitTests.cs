@@ -161,11 +161,7 @@ public sealed class LimitTests
     public async Task A_used_up_window_that_asks_for_years_holds_the_API_back_no_longer_than_MaxLimitWait()
     {
         var clock = new ManualTimeProvider();
-        await using var h = await Harness.StartAsync(client: o =>
-        {
-            o.TimeProvider = clock;
-            o.Retry.MaxLimitWait = TimeSpan.FromMinutes(10);
-        });
+        await using var h = await StartWithTenMinuteLimitWaitAsync(clock);
         var headers = new System.Collections.Generic.Dictionary<string, string> { ["X-RateLimit-Remaining"] = "0", ["X-RateLimit-ToWait-Sec"] = "2147483647" };
         h.Simulator.Enqueue("/qps/rest/portal/version", QualysFault.Respond(200, "<Portal-Version/>", headers: headers));
 
@@ -185,11 +181,7 @@ public sealed class LimitTests
     public async Task A_refusal_that_asks_for_years_fails_with_that_wait_but_the_API_is_asked_again_after_MaxLimitWait()
     {
         var clock = new ManualTimeProvider();
-        await using var h = await Harness.StartAsync(client: o =>
-        {
-            o.TimeProvider = clock;
-            o.Retry.MaxLimitWait = TimeSpan.FromMinutes(10);
-        });
+        await using var h = await StartWithTenMinuteLimitWaitAsync(clock);
         h.Simulator.Enqueue("/api/", QualysFault.RateLimited(int.MaxValue));
 
         var refused = await Assert.ThrowsAsync<QualysLimitExceededException>(() => h.Client.SendAsync(TestRequests.CreateSchedule("blocked")));
@@ -204,4 +196,10 @@ public sealed class LimitTests
         Assert.Single(list.Response.Scans);
         Assert.Equal([409, 200], h.Simulator.Requests.Select(r => r.Status));
     }
+
+    private static Task<Harness> StartWithTenMinuteLimitWaitAsync(ManualTimeProvider clock) => Harness.StartAsync(client: o =>
+    {
+        o.TimeProvider = clock;
+        o.Retry.MaxLimitWait = TimeSpan.FromMinutes(10);
+    });
 }
