@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Text;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -6,6 +8,7 @@ using System.Threading.Tasks;
 using QualysGen.Client;
 using QualysGen.Requests;
 using QualysGen.Runtime.Tests.Infrastructure;
+using QualysGen.Runtime.Tests.Qualys.ComplianceScheduleScanListOutputDtd;
 using QualysGen.Runtime.Tests.Qualys.Reports;
 using QualysGen.Runtime.Tests.Qualys.Scans;
 using QualysGen.Runtime.Tests.Qualys.SimpleReturnDtd;
@@ -76,6 +79,89 @@ public sealed class HostileNetworkTests
         // The handler may itself repeat a body-less safe request on a new connection; that is harmless for a read.
         Assert.True(server.Requests.Count >= 3, $"{server.Requests.Count} arrivals");
         Assert.All(server.Requests, r => Assert.Equal("GET", r.Method));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_body_that_trickles_one_byte_every_100_ms_is_cut_after_the_idle_timeout(bool headOfDocumentFirst)
+    {
+        await using var server = RawHttpServer.Start((_, stream, ct) => TrickleAsync(stream, headOfDocumentFirst, ct));
+        var options = Harness.ClientOptions(server.BaseAddress);
+        options.BodyIdleTimeout = TimeSpan.FromSeconds(1);
+        options.Retry.MaxAttempts = 1;
+        await using var client = new QualysClient(options);
+        var watch = Stopwatch.StartNew();
+
+        var sent = await Assert.ThrowsAsync<QualysTransportException>(() => client.SendAsync(TestRequests.ListSchedules(QualysAuthSchemes.Basic)).WaitAsync(TimeSpan.FromSeconds(30)));
+        var enumerated = await Assert.ThrowsAsync<QualysTransportException>(
+            () => client.EnumerateAsync(TestRequests.ListSchedules(QualysAuthSchemes.Basic), ComplianceScheduleScanListOutput.EnumerateScansAsync).CollectAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.8), TimeSpan.FromSeconds(8));
+        foreach (var exception in new[] { sent, enumerated })
+        {
+            Assert.True(exception.IsTimeout);
+            Assert.True(exception.MayHaveRun);
+            Assert.Equal(1, exception.Attempts);
+        }
+
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_body_cut_for_no_progress_is_repeated_when_the_call_is_safe_to_repeat()
+    {
+        var first = 1;
+        await using var server = RawHttpServer.Start((_, stream, ct) =>
+            Interlocked.Exchange(ref first, 0) == 1 ? TrickleAsync(stream, headOfDocumentFirst: true, ct) : RawHttpServer.WriteAsync(stream, 200, "text/xml", Encoding.UTF8.GetBytes(EmptyList), ct));
+        var options = Harness.ClientOptions(server.BaseAddress);
+        options.BodyIdleTimeout = TimeSpan.FromMilliseconds(500);
+        await using var client = new QualysClient(options);
+
+        var list = await client.SendAsync(TestRequests.ListSchedules(QualysAuthSchemes.Basic)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Empty(list.Response.Scans);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Time_the_caller_spends_between_records_does_not_count_against_the_idle_timeout()
+    {
+        await using var h = await Harness.StartAsync(client: o => o.BodyIdleTimeout = TimeSpan.FromMilliseconds(300));
+        h.Simulator.State.AddComplianceSchedules(2);
+        var count = 0;
+
+        await foreach (var _ in h.Client.EnumerateAsync(TestRequests.ListSchedules(), ComplianceScheduleScanListOutput.EnumerateScansAsync))
+        {
+            count++;
+            await Task.Delay(500);
+        }
+
+        Assert.Equal(3, count);
+    }
+
+    private const string EmptyList = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT><RESPONSE><DATETIME>2026-12-05T00:00:00Z</DATETIME></RESPONSE></COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>";
+
+    /// <summary>Headers at once, then the body one byte every 100 ms, forever: the head of the document first when asked (so the cut comes in the parser, not the envelope).</summary>
+    private static async Task TrickleAsync(System.IO.Stream stream, bool headOfDocumentFirst, CancellationToken cancellationToken)
+    {
+        await RawHttpServer.WriteHeadAsync(stream, 200, "text/xml", null, cancellationToken);
+        var head = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>\n");
+        var position = 0;
+        if (headOfDocumentFirst)
+        {
+            await stream.WriteAsync(head, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            position = head.Length;
+        }
+
+        while (true)
+        {
+            await stream.WriteAsync(new[] { position < head.Length ? head[position] : (byte)' ' }, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            position++;
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     private static bool IsRetrySafe(string shape) => Unsafe(shape).Request.IsRetrySafe;
