@@ -27,7 +27,9 @@ public sealed partial class QualysGenerator
         IncrementalValueProvider<EquatableArray<HintNameSpec>> hintNames)
     {
         var responseSchemas = parserSpecs
-            .Select(static (spec, _) => new EndpointSchemaSpec(spec.SourceFile, spec.Namespace, spec.Roots.Select(r => new EndpointSchemaRootSpec(r.XmlName, r.TypeName)).ToEquatableArray()))
+            .Select(static (spec, _) => new EndpointSchemaSpec(spec.SourceFile, spec.Namespace, spec.Roots.Select(r => r.Streams.Count == 1
+                ? new EndpointSchemaRootSpec(r.XmlName, r.TypeName, r.Streams[0].ItemTypeName, r.Streams[0].MethodName)
+                : new EndpointSchemaRootSpec(r.XmlName, r.TypeName)).ToEquatableArray()))
             .Collect()
             .Select(static (all, _) => all.OrderBy(s => s.SourceFile, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(EndpointTrackingNames.ResponseSchemas);

@@ -79,7 +79,7 @@ if (canWrite)
 
 var listed = 0;
 var requestsBefore = simulator?.Requests.Count ?? 0;
-await foreach (var scan in client.EnumerateAsync(new ListComplianceScanSchedulesRequest().Build(), QualysGen.Demo.Qualys.ComplianceScheduleScanListOutputDtd.ComplianceScheduleScanListOutput.EnumerateScansAsync))
+await foreach (var scan in client.EnumerateAsync(new ListComplianceScanSchedulesRequest().Build()))   // the list request knows its record stream
 {
     listed++;
     Console.WriteLine($"   listed #{scan.Id} \"{scan.Title}\" on {scan.Target}, {(scan.Active ? "active" : "inactive")}, starts {scan.Schedule.StartDateUtc:yyyy-MM-dd HH:mm} UTC ({scan.Schedule.TimeZone.TimeZoneCode})");

@@ -42,8 +42,11 @@ public sealed class BuilderEndToEndTests
             Occurrence = ScheduleOccurrence.Monthly, FrequencyMonths = 12, DayOfMonth = 20, StartHour = 22, StartMinute = 0, TimeZoneCode = "IN",
         }.Build());
 
-        var scans = await h.Client.EnumerateAsync(new ListComplianceScanSchedulesRequest().Build(), ComplianceScheduleScanListOutput.EnumerateScansAsync).CollectAsync();
+        // A list request carries its record stream; naming it explicitly gives the same records.
+        var scans = await h.Client.EnumerateAsync(new ListComplianceScanSchedulesRequest().Build()).CollectAsync();
+        var named = await h.Client.EnumerateAsync(new ListComplianceScanSchedulesRequest().Build(), ComplianceScheduleScanListOutput.EnumerateScansAsync).CollectAsync();
         Assert.Equal(3, scans.Count);
+        Assert.Equal(named.Select(s => s.Id), scans.Select(s => s.Id));
         var weekly = scans.Single(s => s.Id == id);
         Assert.Equal(ScheduleChoice.Weekly, weekly.Schedule.Choice);
         Assert.Equal("0,3", weekly.Schedule.Weekly!.Weekdays);

@@ -321,7 +321,7 @@ internal sealed class RequestEmitter
         w.WriteLine($"/// <summary>Checks every documented parameter rule, then returns the request to send: the one <see cref=\"{pinned}\"/> builds.</summary>");
         w.WriteLine($"/// <returns>The transport-neutral request: method, path, parameters, accepted auth, retry safety and the parser of <see cref=\"{request.ResponseType}\"/>.</returns>");
         w.WriteLine($"/// <exception cref=\"{Requests}.QualysParameterException\">A parameter breaks a documented rule; nothing was sent.</exception>");
-        w.WriteLine($"public {Requests}.QualysRequest<{request.ResponseType}> Build() => new {pinned}");
+        w.WriteLine($"public {RequestType(request)} Build() => new {pinned}");
         w.WriteLine("{");
         var members = request.Parameters.Select(p => p.PropertyName).ToList();
         if (request.Body is EndpointBodyKind.Xml or EndpointBodyKind.Json)
@@ -500,7 +500,7 @@ internal sealed class RequestEmitter
     private void EmitBuild(EndpointRequestSpec request)
     {
         var w = _writer;
-        var requestType = $"{Requests}.QualysRequest<{request.ResponseType}>";
+        var requestType = RequestType(request);
         w.WriteLine("/// <summary>Checks every documented parameter rule, then returns the request to send.</summary>");
         w.WriteLine($"/// <returns>The transport-neutral request: method, path, parameters, accepted auth, retry safety and the parser of <see cref=\"{request.ResponseType}\"/>.</returns>");
         w.WriteLine($"/// <exception cref=\"{Requests}.QualysParameterException\">A parameter breaks a documented rule; nothing was sent.</exception>");
@@ -557,7 +557,9 @@ internal sealed class RequestEmitter
         };
         var empty = $"global::System.Array.Empty<{Pair}>()";
         var auth = request.AuthSchemes.Count == 0 ? $"{Requests}.QualysAuthSchemes.None" : string.Join(" | ", request.AuthSchemes.Select(a => $"{Requests}.QualysAuthSchemes.{a}"));
-        w.WriteLine($"return {Requests}.QualysRequestFactory.Create<{request.ResponseType}>(");
+        w.WriteLine(request.Records is { } records
+            ? $"return {Requests}.QualysRequestFactory.Create<{request.ResponseType}, {records.RecordType}>("
+            : $"return {Requests}.QualysRequestFactory.Create<{request.ResponseType}>(");
         w.WriteLine($"    endpoint: {SourceWriter.Literal(request.EndpointName)},");
         w.WriteLine($"    version: {SourceWriter.Literal(request.Version)},");
         w.WriteLine($"    method: {SourceWriter.Literal(request.Method)},");
@@ -570,9 +572,24 @@ internal sealed class RequestEmitter
         w.WriteLine($"    authSchemes: {auth},");
         w.WriteLine($"    host: {Requests}.QualysHost.{request.Host},");
         w.WriteLine($"    isRetrySafe: {(request.RetrySafe ? "true" : "false")},");
-        w.WriteLine($"    parse: {request.ParseMethod});");
+        if (request.Records is { } stream)
+        {
+            w.WriteLine($"    parse: {request.ParseMethod},");
+            w.WriteLine($"    readRecords: {stream.Method});");
+        }
+        else
+        {
+            w.WriteLine($"    parse: {request.ParseMethod});");
+        }
+
         w.CloseBlock();
     }
+
+    /// <summary>What <c>Build()</c> returns: a list request carries its record stream, so <c>client.EnumerateAsync(request)</c> is enough.</summary>
+    private static string RequestType(EndpointRequestSpec request)
+        => request.Records is { } records
+            ? $"{Requests}.QualysRequest<{request.ResponseType}, {records.RecordType}>"
+            : $"{Requests}.QualysRequest<{request.ResponseType}>";
 
     private static string BodyKind(EndpointBodyKind kind) => kind switch
     {

@@ -40,7 +40,19 @@ public sealed partial class QualysClient
     }
 
     /// <summary>
-    /// Like <see cref="EnumerateAsync{TResponse, TRecord}"/>, but yields each page whole, parsed by the endpoint's parser.
+    /// Sends a list request and yields the records of every page as they arrive, read by the record stream the request carries
+    /// (generated list builders return <see cref="QualysRequest{TResponse, TRecord}"/>): the same as
+    /// <see cref="EnumerateAsync{TResponse, TRecord}(QualysRequest{TResponse}, Func{Stream, QualysXmlOptions, CancellationToken, IAsyncEnumerable{TRecord}}, CancellationToken)"/>
+    /// with that stream.
+    /// </summary>
+    public IAsyncEnumerable<TRecord> EnumerateAsync<TResponse, TRecord>(QualysRequest<TResponse, TRecord> request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return EnumerateRecordsAsync(request, request.ReadRecords, cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="EnumerateAsync{TResponse, TRecord}(QualysRequest{TResponse}, Func{Stream, QualysXmlOptions, CancellationToken, IAsyncEnumerable{TRecord}}, CancellationToken)"/>, but yields each page whole, parsed by the endpoint's parser.
     /// </summary>
     public IAsyncEnumerable<TResponse> EnumeratePagesAsync<TResponse>(QualysRequest<TResponse> request, CancellationToken cancellationToken = default)
     {

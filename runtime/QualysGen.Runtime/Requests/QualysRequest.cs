@@ -131,7 +131,7 @@ public abstract class QualysRequest
 
 /// <summary>A <see cref="QualysRequest"/> that knows how to read its response.</summary>
 /// <typeparam name="TResponse">The generated model of the response's root element.</typeparam>
-public sealed class QualysRequest<TResponse> : QualysRequest
+public class QualysRequest<TResponse> : QualysRequest
 {
     private readonly Func<Stream, QualysXmlOptions?, CancellationToken, ValueTask<TResponse>> _parse;
 
@@ -162,4 +162,35 @@ public sealed class QualysRequest<TResponse> : QualysRequest
     /// <param name="cancellationToken">Cancels waiting for the body.</param>
     public ValueTask<TResponse> ParseResponseAsync(Stream body, QualysXmlOptions? options, CancellationToken cancellationToken = default)
         => _parse(body, options, cancellationToken);
+}
+
+/// <summary>
+/// A list request: a <see cref="QualysRequest{TResponse}"/> that also knows how to read its records one at a time, so that
+/// <c>client.EnumerateAsync(request)</c> streams every record of every page without naming the parser.
+/// </summary>
+/// <typeparam name="TResponse">The generated model of the response's root element.</typeparam>
+/// <typeparam name="TRecord">The generated model of one record.</typeparam>
+public sealed class QualysRequest<TResponse, TRecord> : QualysRequest<TResponse>
+{
+    /// <summary>Creates a list request; generated builders call this, users do not need to.</summary>
+    public QualysRequest(
+        string endpoint,
+        string version,
+        HttpMethod method,
+        string path,
+        IReadOnlyList<KeyValuePair<string, string>> query,
+        QualysBodyKind bodyKind,
+        IReadOnlyList<KeyValuePair<string, string>> form,
+        ReadOnlyMemory<byte> body,
+        string? contentType,
+        QualysAuthSchemes authSchemes,
+        QualysHost host,
+        bool isRetrySafe,
+        Func<Stream, QualysXmlOptions?, CancellationToken, ValueTask<TResponse>> parse,
+        Func<Stream, QualysXmlOptions?, CancellationToken, IAsyncEnumerable<TRecord>> readRecords)
+        : base(endpoint, version, method, path, query, bodyKind, form, body, contentType, authSchemes, host, isRetrySafe, parse)
+        => ReadRecords = readRecords ?? throw new ArgumentNullException(nameof(readRecords));
+
+    /// <summary>The generated record stream of the response (<c>Enumerate…Async</c>).</summary>
+    public Func<Stream, QualysXmlOptions?, CancellationToken, IAsyncEnumerable<TRecord>> ReadRecords { get; }
 }

@@ -32,6 +32,24 @@ public static class QualysRequestFactory
         Func<Stream, QualysXmlOptions?, CancellationToken, ValueTask<TResponse>> parse)
         => new(endpoint, version, Method(method), path, query, bodyKind, form, body, contentType, authSchemes, host, isRetrySafe, parse);
 
+    /// <summary>Creates a list request, which carries its record stream; generated list builders call this.</summary>
+    public static QualysRequest<TResponse, TRecord> Create<TResponse, TRecord>(
+        string endpoint,
+        string version,
+        string method,
+        string path,
+        IReadOnlyList<KeyValuePair<string, string>> query,
+        QualysBodyKind bodyKind,
+        IReadOnlyList<KeyValuePair<string, string>> form,
+        ReadOnlyMemory<byte> body,
+        string? contentType,
+        QualysAuthSchemes authSchemes,
+        QualysHost host,
+        bool isRetrySafe,
+        Func<Stream, QualysXmlOptions?, CancellationToken, ValueTask<TResponse>> parse,
+        Func<Stream, QualysXmlOptions?, CancellationToken, IAsyncEnumerable<TRecord>> readRecords)
+        => new(endpoint, version, Method(method), path, query, bodyKind, form, body, contentType, authSchemes, host, isRetrySafe, parse, readRecords);
+
     private static HttpMethod Method(string method) => method switch
     {
         "GET" => HttpMethod.Get,

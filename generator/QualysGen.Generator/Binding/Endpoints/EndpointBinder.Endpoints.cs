@@ -210,7 +210,7 @@ internal sealed partial class EndpointBinder
             ok = false;
         }
 
-        var (responseType, parseMethod) = response is null ? ("", "") : BindResponse(response, ref ok);
+        var (responseType, parseMethod, records) = response is null ? ("", "", null) : BindResponse(response, ref ok);
 
         // Rules: the groups', the endpoint's, the version's. A rule that names a dropped parameter goes with it.
         var rules = new List<RuleCheckSpec>();
@@ -257,6 +257,7 @@ internal sealed partial class EndpointBinder
             response.Kind,
             responseType,
             parseMethod,
+            records,
             obsolete,
             lifecycle,
             otherVersions,
@@ -367,7 +368,8 @@ internal sealed partial class EndpointBinder
         return parts.ToEquatableArray();
     }
 
-    private (string Type, string Parse) BindResponse(EndpointResponseDeclaration response, ref bool ok)
+    /// <summary>The response's type, its parse expression, and for a list response (a root with one record stream) that stream.</summary>
+    private (string Type, string Parse, EndpointRecordStreamSpec? Records) BindResponse(EndpointResponseDeclaration response, ref bool ok)
     {
         switch (response.Kind)
         {
@@ -376,7 +378,7 @@ internal sealed partial class EndpointBinder
                 {
                     Report(EndpointDiagnosticDescriptors.UnknownResponseSchema, response.Schema.Location, response.Schema.Name);
                     ok = false;
-                    return ("", "");
+                    return ("", "", null);
                 }
 
                 var root = schema.Roots.FirstOrDefault(r => r.XmlName == response.Root!.Name);
@@ -384,11 +386,14 @@ internal sealed partial class EndpointBinder
                 {
                     Report(EndpointDiagnosticDescriptors.UnknownResponseRoot, response.Root!.Location, response.Root.Name, schema.SourceFile, string.Join(", ", schema.Roots.Select(r => r.XmlName)));
                     ok = false;
-                    return ("", "");
+                    return ("", "", null);
                 }
 
                 var type = "global::" + schema.Namespace + "." + root.TypeName;
-                return (type, type + ".ParseAsync");
+                var records = root.RecordStream is null
+                    ? null
+                    : new EndpointRecordStreamSpec("global::" + schema.Namespace + "." + root.RecordType, type + "." + root.RecordStream);
+                return (type, type + ".ParseAsync", records);
             case EndpointResponseKind.Json:
                 if (!_jsonTypes.TryGetValue(response.JsonType!.Name, out var json))
                 {
@@ -398,13 +403,13 @@ internal sealed partial class EndpointBinder
                     }
 
                     ok = false;
-                    return ("", "");
+                    return ("", "", null);
                 }
 
                 var jsonType = "global::" + _namespace + "." + json.ClassName;
-                return (jsonType, NoXmlOptions(jsonType + ".ParseAsync"));
+                return (jsonType, NoXmlOptions(jsonType + ".ParseAsync"), null);
             default:
-                return ("global::QualysGen.Requests.QualysRawResponse", NoXmlOptions("global::QualysGen.Requests.QualysRawResponse.ReadAsync"));
+                return ("global::QualysGen.Requests.QualysRawResponse", NoXmlOptions("global::QualysGen.Requests.QualysRawResponse.ReadAsync"), null);
         }
     }
 
