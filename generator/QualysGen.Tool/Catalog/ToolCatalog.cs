@@ -84,12 +84,17 @@ internal sealed class ToolCatalog
                 pending.Enqueue(Path.GetFileName(include.Groups[1].Value));
             }
 
-            // Specs without endpoints only type schemas (fo.endpoints.json): a family that uses the schema needs them.
+            // Specs without endpoints only type schemas (fo.endpoints.json): a family that uses the schema needs them, and they
+            // need every schema they type (a `schemas` entry for a file that is not there is an error, QG0202).
             foreach (var typing in specs.Where(s => s.Endpoints.Count == 0 && s.SchemaFiles.Contains(schema, StringComparer.OrdinalIgnoreCase)))
             {
                 if (!result.Contains(typing.FileName, StringComparer.OrdinalIgnoreCase))
                 {
                     result.Add(typing.FileName);
+                    foreach (var typed in typing.SchemaFiles)
+                    {
+                        pending.Enqueue(typed);
+                    }
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -22,8 +23,8 @@ internal static class DiffCommand
         compiled may not compile, or may behave differently) or additive, and names the C# member.
 
         NEW is read as a new version of OLD (under OLD's file name, which decides the namespace and which spec entries type it).
-        The specs that type a DTD and the schemas a spec names are the project inputs in each file's folder; a side whose folder
-        has no specs uses the other side's.
+        The specs that type a DTD and the schemas a spec names are the project inputs in each file's folder; what one folder
+        lacks is taken from the other's.
 
         Options:
           --format F      text (default), json (for CI) or markdown (for a pull request)
@@ -51,17 +52,12 @@ internal static class DiffCommand
             throw new ToolException($"{args.Positionals[0]} is a {kind} but {args.Positionals[1]} is a {SurfaceLoader.KindOf(newPath)}: compare two versions of one file.");
         }
 
+        // Each side is read among the inputs of its folder; what one side's folder lacks (NEW downloaded alone, say) is the other's.
         var specsDir = args.Value("--specs") is { } dir ? Directory(console, dir) : null;
-        var oldNeighbours = specsDir is null ? ProjectInputs.In(Path.GetDirectoryName(oldPath)!, recursive: false) : ProjectInputs.In(specsDir, recursive: false);
-        var newNeighbours = specsDir is null ? ProjectInputs.In(Path.GetDirectoryName(newPath)!, recursive: false) : oldNeighbours;
-        if (ProjectInputs.Specs(oldNeighbours).Count == 0)
-        {
-            oldNeighbours = oldNeighbours.Concat(ProjectInputs.Specs(newNeighbours)).ToList();
-        }
-        else if (ProjectInputs.Specs(newNeighbours).Count == 0)
-        {
-            newNeighbours = newNeighbours.Concat(ProjectInputs.Specs(oldNeighbours)).ToList();
-        }
+        var oldInputs = ProjectInputs.In(specsDir ?? Path.GetDirectoryName(oldPath)!, recursive: false);
+        var newInputs = specsDir is null ? ProjectInputs.In(Path.GetDirectoryName(newPath)!, recursive: false) : oldInputs;
+        var oldNeighbours = Merge(oldInputs, newInputs);
+        var newNeighbours = Merge(newInputs, oldInputs);
 
         var fileName = Path.GetFileName(oldPath);
         var ns = args.Value("--namespace");
@@ -72,7 +68,10 @@ internal static class DiffCommand
         return Task.FromResult(DiffReportWriter.Fails([diff], failOn) ? ExitCodes.Findings : ExitCodes.Success);
     }
 
-    private static System.Collections.Generic.IReadOnlyList<SourceFile> Without(System.Collections.Generic.IEnumerable<SourceFile> files, string path)
+    private static IReadOnlyList<SourceFile> Merge(IReadOnlyList<SourceFile> own, IReadOnlyList<SourceFile> other)
+        => own.Concat(other.Where(o => !own.Any(f => string.Equals(f.Name, o.Name, StringComparison.OrdinalIgnoreCase)))).ToList();
+
+    private static IReadOnlyList<SourceFile> Without(IEnumerable<SourceFile> files, string path)
         => files.Where(f => !string.Equals(Path.GetFullPath(f.Path), path, StringComparison.Ordinal)).ToList();
 
     internal static string Existing(ToolConsole console, string path)
