@@ -37,7 +37,8 @@ internal static class CheckCommand
           --specs DIR  where to look for schemas and specs first
           --format F   text (default) or json
 
-        Exit codes: 0 every response matches its schema, 1 drift or deviations found, 2 a usage or input error.
+        Exit codes: 0 every response matches its schema, 1 drift or deviations found, 2 a usage or input error (in a folder:
+        a response that could not be checked - the others still are).
         """;
 
     private static readonly Regex SchemaReference = new(@"<!DOCTYPE\s+[^\s>]+\s+SYSTEM\s+[""']([^""']+)[""']|noNamespaceSchemaLocation\s*=\s*[""']([^""']+)[""']", RegexOptions.CultureInvariant);
@@ -73,22 +74,21 @@ internal static class CheckCommand
 
         var surfaces = new Dictionary<string, ApiSurface>(StringComparer.Ordinal);
         var results = new List<CheckResult>();
+        var failed = 0;
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var text = File.ReadAllText(file);
             var display = Directory.Exists(target) ? Path.GetRelativePath(target, file) : args.Positionals[0];
-            var schemaFile = fixedSchema is not null ? new SourceFile(fixedSchema, File.ReadAllText(fixedSchema)) : FindSchema(text, display, file, specsDir, console);
-            if (!surfaces.TryGetValue(schemaFile.Path, out var surface))
+            try
             {
-                var neighbours = schemaFile.Path.StartsWith(CatalogPrefix, StringComparison.Ordinal)
-                    ? CatalogInputs()
-                    : ProjectInputs.In(specsDir ?? Path.GetDirectoryName(schemaFile.Path)!, recursive: false);
-                surface = SurfaceLoader.Load(schemaFile, schemaFile.Name, neighbours, null, console.Error, cancellationToken);
-                surfaces[schemaFile.Path] = surface;
+                results.Add(Check(file, display, fixedSchema, specsDir, surfaces, console, cancellationToken));
             }
-
-            results.Add(ResponseChecker.Check(surface, display, new StringReader(text)));
+            catch (ToolException exception) when (files.Count > 1)
+            {
+                // One response that cannot be checked (no schema named, another API's root) does not stop the others.
+                console.Error.WriteLine("qualysgen: " + exception.Message);
+                failed++;
+            }
         }
 
         if (format == "json")
@@ -100,7 +100,23 @@ internal static class CheckCommand
             CheckReportWriter.WriteText(console.Out, results);
         }
 
-        return Task.FromResult(results.Any(r => r.Drift.Count + r.Deviations.Count > 0) ? ExitCodes.Findings : ExitCodes.Success);
+        return Task.FromResult(failed > 0 ? ExitCodes.InputError : results.Any(r => r.Drift.Count + r.Deviations.Count > 0) ? ExitCodes.Findings : ExitCodes.Success);
+    }
+
+    private static CheckResult Check(string file, string display, string? fixedSchema, string? specsDir, Dictionary<string, ApiSurface> surfaces, ToolConsole console, CancellationToken cancellationToken)
+    {
+        var text = File.ReadAllText(file);
+        var schemaFile = fixedSchema is not null ? new SourceFile(fixedSchema, File.ReadAllText(fixedSchema)) : FindSchema(text, display, file, specsDir, console);
+        if (!surfaces.TryGetValue(schemaFile.Path, out var surface))
+        {
+            var neighbours = schemaFile.Path.StartsWith(CatalogPrefix, StringComparison.Ordinal)
+                ? CatalogInputs()
+                : ProjectInputs.In(specsDir ?? Path.GetDirectoryName(schemaFile.Path)!, recursive: false);
+            surface = SurfaceLoader.Load(schemaFile, schemaFile.Name, neighbours, null, console.Error, cancellationToken);
+            surfaces[schemaFile.Path] = surface;
+        }
+
+        return ResponseChecker.Check(surface, display, new StringReader(text));
     }
 
     private const string CatalogPrefix = "catalog:";
