@@ -76,6 +76,25 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public async Task Filter_fields_and_json_properties_are_compared_too()
+    {
+        using var dir = new TempDirectory();
+        Specs.CopyTo(dir, "was.endpoints.json", "wasscan.xsd", "webapp.xsd", "zuora.endpoints.json");
+        var was = JsonNode.Parse(Specs.Read("was.endpoints.json"))!;
+        was["filterSets"]!["WasScanFilter"]!["fields"]!.AsObject().Remove("reference");
+        var zuora = JsonNode.Parse(Specs.Read("zuora.endpoints.json"))!;
+        zuora["jsonTypes"]!["CancelReportRunResult"]!["properties"]!["response"]!["required"] = true;
+
+        var filters = await ToolRun.RunAsync(dir.Path, "diff", "was.endpoints.json", dir.Write("new/was.endpoints.json", was.ToJsonString()));
+        Assert.True(filters.ExitCode == 1, filters.ToString());
+        Assert.Contains("breaking  removed         property Was.WasScanFilter.Reference:", filters.Out);
+
+        var json = await ToolRun.RunAsync(dir.Path, "diff", "zuora.endpoints.json", dir.Write("new/zuora.endpoints.json", zuora.ToJsonString()));
+        Assert.True(json.ExitCode == 1, json.ToString());
+        Assert.Contains("breaking  made-required   property Zuora.CancelReportRunResult.Response:", json.Out);
+    }
+
+    [Fact]
     public async Task Same_schema_twice_is_no_change()
     {
         using var dir = new TempDirectory();

@@ -77,6 +77,24 @@ internal static class GeneratorFacade
             .GroupBy(x => x.Key)
             .ToDictionary(g => g.Key, g => g.First());
         var types = source.Enums.Select(e => ToEnum(e, source.Namespace, rootNamespace)).ToList();
+
+        // JSON response classes, and QPS filter sets (one static property per filterable field, typed by its value).
+        types.AddRange(source.JsonTypes.Select(j => new ApiType(
+            Relative(source.Namespace + "." + j.ClassName, rootNamespace),
+            j.ClassName,
+            IsEnum: false,
+            j.Members.Select(m => new ApiMember(m.PropertyName, ApiMemberSource.Child, m.JsonName, null, JsonType(m.Kind, m.Required), ApiValueKind.String, null, false, m.Required, -1)).ToList(),
+            [],
+            [],
+            ApiTextKind.None)));
+        types.AddRange(source.FilterSets.Select(f => new ApiType(
+            Relative(source.Namespace + "." + f.ClassName, rootNamespace),
+            f.ClassName,
+            IsEnum: false,
+            f.Fields.Select(field => new ApiMember(field.PropertyName, ApiMemberSource.Child, field.Field, null, field.StructName, ApiValueKind.String, null, false, true, -1)).ToList(),
+            [],
+            [],
+            ApiTextKind.None)));
         var requests = source.Requests.Select(r =>
         {
             lifecycle.TryGetValue((r.EndpointName, r.Version), out var dates);
@@ -256,6 +274,20 @@ internal static class GeneratorFacade
         XmlValueType.DateTimeOffset => "DateTimeOffset",
         _ => "string",
     };
+
+    private static string JsonType(EndpointJsonValueKind kind, bool required)
+    {
+        var type = kind switch
+        {
+            EndpointJsonValueKind.Boolean => "bool",
+            EndpointJsonValueKind.Int32 => "int",
+            EndpointJsonValueKind.Int64 => "long",
+            EndpointJsonValueKind.Decimal => "decimal",
+            EndpointJsonValueKind.DateTimeOffset => "DateTimeOffset",
+            _ => "string",
+        };
+        return required ? type : type + "?";
+    }
 
     /// <summary>The parameter's C# type as the request emitter declares it.</summary>
     private static string ParameterType(ParameterPropertySpec parameter)

@@ -33,7 +33,7 @@ internal static class SurfaceLoader
         var errors = reading.Diagnostics.Where(d => d.IsError).ToList();
         if (errors.Count > 0)
         {
-            throw new ToolException($"{Display(file.Path)} does not generate (as {fileName}):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", errors.Select(e => e.ToString().Replace(named.Path, file.Path))));
+            throw new ToolException($"{file.Path} does not generate (as {fileName}):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", errors.Select(e => e.ToString().Replace(named.Path, file.Path))));
         }
 
         foreach (var warning in reading.Diagnostics)
@@ -49,7 +49,5 @@ internal static class SurfaceLoader
         => GeneratorFacade.IsSpec(path) ? "endpoint spec"
             : GeneratorFacade.IsDtd(path) ? "DTD"
             : GeneratorFacade.IsXsd(path) ? "XSD"
-            : throw new ToolException($"{Display(path)} is not a DTD (.dtd), an XSD (.xsd) or an endpoint spec (.endpoints.json).");
-
-    public static string Display(string path) => path;
+            : throw new ToolException($"{path} is not a DTD (.dtd), an XSD (.xsd) or an endpoint spec (.endpoints.json).");
 }
