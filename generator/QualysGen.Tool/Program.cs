@@ -8,4 +8,4 @@ System.Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-return await QualysGenTool.RunAsync(args, ToolConsole.System, cancel.Token);
+return await QualysGenTool.RunAsync(args, ToolConsole.Standard, cancel.Token);

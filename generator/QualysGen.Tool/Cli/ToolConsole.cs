@@ -16,7 +16,7 @@ public sealed class ToolConsole
     }
 
     /// <summary>The process's console, directory and environment.</summary>
-    public static ToolConsole System => new(global::System.Console.Out, global::System.Console.Error, Directory.GetCurrentDirectory(), global::System.Environment.GetEnvironmentVariable);
+    public static ToolConsole Standard => new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), System.Environment.GetEnvironmentVariable);
 
     /// <summary>Where results go.</summary>
     public TextWriter Out { get; }
