@@ -21,8 +21,12 @@ public enum QualysXmlErrorKind
     /// <summary>An attribute that the schema requires is missing.</summary>
     MissingAttribute,
 
-    /// <summary>A text or attribute value does not parse as its declared type.</summary>
+    /// <summary>A text or attribute value does not parse as its declared type, or is empty where a value is required.</summary>
     InvalidValue,
+
+    /// <summary>The document exceeds a limit of <see cref="QualysXmlOptions"/>: nesting deeper than <see cref="QualysXmlOptions.MaxDepth"/>,
+    /// or more bytes held at once than <see cref="QualysXmlOptions.MaxBufferedBytes"/>.</summary>
+    LimitExceeded,
 }
 
 /// <summary>
@@ -62,6 +66,15 @@ public sealed class QualysXmlException : Exception
 
     /// <summary>The problem without its location.</summary>
     public string Detail => _detail;
+
+    /// <summary>
+    /// The reader depth of an element that the parser had already read to its end when this was thrown (a text value that
+    /// does not parse), or -1. An element left out for this deviation needs no skipping when it is that element.
+    /// </summary>
+    internal int ConsumedDepth { get; set; } = -1;
+
+    /// <summary>The outermost element of <see cref="ElementPath"/> so far, or null.</summary>
+    internal string? OutermostSegment => _path.Count == 0 ? null : _path[_path.Count - 1];
 
     /// <summary>The path of the element where the problem is, from the root: <c>/ROOT/RESPONSE/LIST/ITEM/CODE</c>; attributes end in <c>/@name</c>.</summary>
     public string ElementPath

@@ -6,16 +6,23 @@ using System.Linq;
 using System.Threading.Tasks;
 using System.Xml;
 using QualysGen.IntegrationTests.Qualys.SimpleReturnDtd;
+using QualysGen.Tests;
 
 namespace QualysGen.IntegrationTests;
 
-/// <summary>Every SIMPLE_RETURN sample in the seeds and reference material parses to its documented values, through each entry point.</summary>
+/// <summary>
+/// Every SIMPLE_RETURN sample in the seeds and reference material parses to its documented values, through each entry point.
+/// The reference samples are read in place; their rows are skipped when the reference folder is absent.
+/// </summary>
 public sealed class SimpleReturnSampleTests
 {
-    public static IEnumerable<object[]> Samples => SampleFiles.WithRoot("SIMPLE_RETURN");
+    public static IEnumerable<object[]> Samples => SampleFiles.WithRoot("SIMPLE_RETURN", reference: false);
+
+    public static IEnumerable<object[]> ReferenceSamples => SampleFiles.WithRoot("SIMPLE_RETURN", reference: true);
 
     [Theory]
     [MemberData(nameof(Samples))]
+    [ReferenceMemberData(nameof(ReferenceSamples))]
     public void Parse_from_a_stream_gives_the_documented_values(string file)
     {
         using var stream = SampleFiles.Open(file);
@@ -24,6 +31,7 @@ public sealed class SimpleReturnSampleTests
 
     [Theory]
     [MemberData(nameof(Samples))]
+    [ReferenceMemberData(nameof(ReferenceSamples))]
     public async Task ParseAsync_gives_the_documented_values(string file)
     {
         await using var stream = SampleFiles.Open(file);
@@ -32,6 +40,7 @@ public sealed class SimpleReturnSampleTests
 
     [Theory]
     [MemberData(nameof(Samples))]
+    [ReferenceMemberData(nameof(ReferenceSamples))]
     public void Parse_from_a_caller_XmlReader_gives_the_documented_values(string file)
     {
         using var stream = SampleFiles.Open(file);
@@ -39,14 +48,14 @@ public sealed class SimpleReturnSampleTests
         AssertDocumentedValues(file, SimpleReturn.Parse(reader));
     }
 
-    [Fact]
+    [ReferenceFact]
     public void A_rate_limit_error_carries_its_code_text_and_items()
     {
-        using var stream = SampleFiles.Open("simple_return_1965_rate_limit.xml");
+        using var stream = ReferenceFiles.Open("samples/fixtures/simple_return_1965_rate_limit.xml");
         var result = SimpleReturn.Parse(stream);
 
         Assert.Equal("1965", result.Response.Code);
-        Assert.StartsWith("This API cannot be run again for another", result.Response.Text);
+        Assert.StartsWith("This API cannot be run again for another", result.Response.Text.TrimStart());
         var item = Assert.Single(result.Response.Items);
         Assert.Equal("SECONDS_TO_WAIT", item.Key);
         Assert.Equal(["68928"], item.Values);
@@ -92,14 +101,16 @@ public sealed class SimpleReturnSampleTests
     [Fact]
     public async Task Items_stream_one_by_one()
     {
-        await using var stream = SampleFiles.Open("network_create.simple_return_item_list.xml");
+        await using var stream = SampleFiles.Open("seed003_compliance_schedule_create.simple_return.xml");
         var items = new List<Item>();
         await foreach (var item in SimpleReturn.EnumerateItemsAsync(stream))
         {
             items.Add(item);
         }
 
-        Assert.Equal("id", Assert.Single(items).Key);
+        var only = Assert.Single(items);
+        Assert.Equal("ID", only.Key);
+        Assert.Equal(["57368"], only.Values);
     }
 
     private static void AssertDocumentedValues(string file, SimpleReturn result)
@@ -116,7 +127,9 @@ public sealed class SimpleReturnSampleTests
             }
             else
             {
-                Assert.Equal(value, actual[path]);
+                // The list holds the documented text; the parser keeps the padding some of these files have around it
+                // (plain text is data, kept as sent), so only the ends may differ, and only by whitespace.
+                Assert.Equal(value, actual[path].Trim());
             }
         }
 

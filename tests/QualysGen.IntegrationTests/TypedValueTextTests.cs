@@ -73,7 +73,7 @@ public sealed class TypedValueTextTests
     public void An_element_inside_a_typed_value_is_an_error_at_its_line()
     {
         var exception = Assert.Throws<QualysXmlException>(() => SimpleReturn.Parse(Xml.Stream(Document("2019-11-19\n<B>T10:10:58Z</B>"))));
-        Assert.Equal(QualysXmlErrorKind.Malformed, exception.Kind);
+        Assert.Equal(QualysXmlErrorKind.InvalidValue, exception.Kind);
         Assert.Equal(2, exception.LineNumber);
         Assert.Contains("<B>", exception.Message, StringComparison.Ordinal);
     }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using QualysGen.Runtime.Tests.Infrastructure;
 using QualysGen.Runtime.Tests.Qualys.ComplianceScheduleScanListOutputDtd;
 using QualysGen.Runtime.Tests.Qualys.WasscanXsd;
+using WebApps = QualysGen.Runtime.Tests.Qualys.WebappXsd;
 
 namespace QualysGen.Runtime.Tests;
 
@@ -141,5 +142,25 @@ public sealed class PagingTests
 
         Assert.Equal(h.Simulator.State.WasScans.Where(s => s.Name.Contains("VULN", StringComparison.OrdinalIgnoreCase)).Select(s => s.Id), ids);
         Assert.All(h.Simulator.Requests, r => Assert.Contains("operator=\"CONTAINS\">VULN<", r.Body));
+    }
+
+    [Fact]
+    public async Task A_QPS_web_app_search_pages_into_typed_web_apps()
+    {
+        await using var h = await Harness.StartAsync();
+
+        var apps = new List<WebApps.WebApp>();
+        await foreach (var app in h.Client.EnumerateAsync(TestRequests.SearchWebApps(limit: 2), WebApps.ServiceResponse.EnumerateWebAppsAsync))
+        {
+            apps.Add(app);
+        }
+
+        var expected = h.Simulator.State.WebApps;
+        Assert.True(expected.Count > 2, "the simulator's web apps fill more than one page");
+        Assert.Equal(
+            expected.Select(a => (a.Id, a.Name, a.Url, a.OwnerId, a.CreatedDate, a.UpdatedDate)),
+            apps.Select(a => (a.Id!.Value, a.Name!, a.Url!, a.Owner!.Id!.Value, a.CreatedDate!.Value, a.UpdatedDate!.Value)));
+        Assert.Equal((expected.Count + 1) / 2, h.Simulator.Requests.Count);
+        Assert.All(h.Simulator.Requests, r => Assert.Equal("/qps/rest/3.0/search/was/webapp", r.Path));
     }
 }

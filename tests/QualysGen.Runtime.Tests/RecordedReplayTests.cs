@@ -7,12 +7,14 @@ using System.Threading.Tasks;
 using QualysGen.Client;
 using QualysGen.Requests;
 using QualysGen.Runtime.Tests.Infrastructure;
+using QualysGen.Tests;
 
 namespace QualysGen.Runtime.Tests;
 
 /// <summary>
 /// Real responses recorded against a Qualys platform (US3), replayed with their recorded HTTP status and headers, and the
-/// published fixtures: each must come out as the success or the typed failure it is.
+/// published fixtures: each must come out as the success or the typed failure it is. They are the reference material, read in
+/// place (<see cref="ReferenceFiles"/>): without it these tests are skipped.
 /// </summary>
 public sealed class RecordedReplayTests
 {
@@ -30,8 +32,8 @@ public sealed class RecordedReplayTests
         => new("Replay", "3.0", HttpMethod.Post, path, [], QualysBodyKind.Xml, [], System.Text.Encoding.UTF8.GetBytes(body), "text/xml", QualysAuthSchemes.Basic, QualysHost.ApiServer, true, TestRequests.ReadToEndAsync);
 
     [Theory]
-    [InlineData("iterateHostDetectionsBadId__0__api_2.0_fo_asset_host_vm_detection", "/api/2.0/fo/asset/host/vm/detection/")]
-    [InlineData("iterateVulnerabilitiesBadId__0__api_2.0_fo_knowledge_base_vuln", "/api/2.0/fo/knowledge_base/vuln/")]
+    [ReferenceInlineData("iterateHostDetectionsBadId__0__api_2.0_fo_asset_host_vm_detection", "/api/2.0/fo/asset/host/vm/detection/")]
+    [ReferenceInlineData("iterateVulnerabilitiesBadId__0__api_2.0_fo_knowledge_base_vuln", "/api/2.0/fo/knowledge_base/vuln/")]
     public async Task Code_1905_with_HTTP_400_and_no_XML_declaration(string recording, string path)
     {
         var handler = new ReplayHandler().Recorded(recording);
@@ -47,7 +49,7 @@ public sealed class RecordedReplayTests
         Assert.Equal(2, client.GetConcurrencyLimit(QualysHost.ApiServer, path));
     }
 
-    [Fact]
+    [ReferenceFact]
     public async Task Account_expired_2001_with_HTTP_200()
     {
         await using var client = Client(new ReplayHandler().Recorded("verifyAuthenticationExpired__0__api_2.0_fo_activity_log"));
@@ -59,7 +61,7 @@ public sealed class RecordedReplayTests
         Assert.Equal(HttpStatusCode.OK, exception.HttpStatus);
     }
 
-    [Fact]
+    [ReferenceFact]
     public async Task QPS_INVALID_CREDENTIALS_with_HTTP_200()
     {
         await using var client = Client(new ReplayHandler().Recorded("verifyAuthenticationInaccesible__0__qps_rest_portal_version"));
@@ -71,9 +73,9 @@ public sealed class RecordedReplayTests
     }
 
     [Theory]
-    [InlineData("iterateWebAppsInvalidFilterValue__0__qps_rest_3.0_search_was_webapp", "Criteria: Invalid value format for criteria 'isScanned' (undefined).", "Values expected: true, false.")]
-    [InlineData("iterateWebAppFindingsBadId__0__qps_rest_3.0_search_was_finding", "Criteria: Invalid value format for criteria 'webApp.id' (abc123).", "Specify criteria value(s) as Long.")]
-    [InlineData("iterateHostDetailsBadId__0__qps_rest_2.0_search_am_hostasset", "Criteria: Invalid value format for criteria 'qwebHostId' (abc123).", "Specify criteria value(s) as Long.")]
+    [ReferenceInlineData("iterateWebAppsInvalidFilterValue__0__qps_rest_3.0_search_was_webapp", "Criteria: Invalid value format for criteria 'isScanned' (undefined).", "Values expected: true, false.")]
+    [ReferenceInlineData("iterateWebAppFindingsBadId__0__qps_rest_3.0_search_was_finding", "Criteria: Invalid value format for criteria 'webApp.id' (abc123).", "Specify criteria value(s) as Long.")]
+    [ReferenceInlineData("iterateHostDetailsBadId__0__qps_rest_2.0_search_am_hostasset", "Criteria: Invalid value format for criteria 'qwebHostId' (abc123).", "Specify criteria value(s) as Long.")]
     public async Task QPS_INVALID_REQUEST_with_HTTP_200(string recording, string message, string resolution)
     {
         await using var client = Client(new ReplayHandler().Recorded(recording));
@@ -86,7 +88,7 @@ public sealed class RecordedReplayTests
         Assert.Equal(HttpStatusCode.OK, exception.HttpStatus);
     }
 
-    [Fact]
+    [ReferenceFact]
     public async Task QPS_success_without_records_is_an_empty_enumeration()
     {
         var handler = new ReplayHandler().Recorded("iterateWebAppsFilteredNotFound__0__qps_rest_3.0_search_was_webapp");
@@ -98,7 +100,7 @@ public sealed class RecordedReplayTests
         Assert.Single(handler.Requests);
     }
 
-    [Fact]
+    [ReferenceFact]
     public async Task QPS_portal_version_success()
     {
         await using var client = Client(new ReplayHandler().Recorded("executeAPIRequest409rateLimit__0__qps_rest_portal_version"));
@@ -109,7 +111,7 @@ public sealed class RecordedReplayTests
         Assert.StartsWith("<?xml", body);
     }
 
-    [Fact]
+    [ReferenceFact]
     public async Task QPS_last_page_is_not_followed()
     {
         var handler = new ReplayHandler().Recorded("fetchScannedWebAppIds__0__qps_rest_3.0_search_was_webapp");
@@ -121,7 +123,7 @@ public sealed class RecordedReplayTests
         Assert.Single(handler.Requests);
     }
 
-    [Fact]
+    [ReferenceFact]
     public async Task QPS_recorded_pagination_is_followed_by_lastId()
     {
         var handler = new ReplayHandler();
@@ -148,7 +150,7 @@ public sealed class RecordedReplayTests
         }
     }
 
-    [Fact]
+    [ReferenceFact]
     public async Task Fixture_1960_with_409_is_retried()
     {
         var handler = new ReplayHandler()
@@ -162,7 +164,7 @@ public sealed class RecordedReplayTests
         Assert.Equal(1, client.GetConcurrencyLimit(QualysHost.ApiServer, "/api/2.0/fo/scan/"));
     }
 
-    [Fact]
+    [ReferenceFact]
     public async Task Fixture_1965_asking_for_hours_fails_at_once_with_the_wait()
     {
         var handler = new ReplayHandler().Fixture("simple_return_1965_rate_limit.xml", 409);
@@ -177,8 +179,8 @@ public sealed class RecordedReplayTests
     }
 
     [Theory]
-    [InlineData("simple_return_2003_registration_incomplete.xml", "2003")]
-    [InlineData("simple_return_2011_secureid_required.xml", "2011")]
+    [ReferenceInlineData("simple_return_2003_registration_incomplete.xml", "2003")]
+    [ReferenceInlineData("simple_return_2011_secureid_required.xml", "2011")]
     public async Task Fixture_account_codes_are_authentication_failures(string file, string code)
     {
         await using var client = Client(new ReplayHandler().Fixture(file, 200));
@@ -188,7 +190,7 @@ public sealed class RecordedReplayTests
         Assert.Equal(code, exception.Code);
     }
 
-    [Fact]
+    [ReferenceFact]
     public async Task Fixture_QPS_error_published_unclosed_is_still_the_error()
     {
         await using var client = Client(new ReplayHandler().Fixture("qps_invalid_request_concurrent_scans.AS_PUBLISHED_UNCLOSED.xml", 200));
@@ -199,7 +201,7 @@ public sealed class RecordedReplayTests
         Assert.Equal("Please wait until your previous scans have completed", exception.ErrorResolution);
     }
 
-    [Fact]
+    [ReferenceFact]
     public async Task Fixture_WAS_scan_launch_success()
     {
         await using var client = Client(new ReplayHandler().Fixture("was_scan_launch_success.wasscan.xml", 200));

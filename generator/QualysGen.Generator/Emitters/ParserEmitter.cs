@@ -8,8 +8,9 @@ namespace QualysGen.Generator.Emitters;
 
 /// <summary>
 /// Emits the streaming <c>XmlReader</c> parsers of one schema: the atomized names, one read method per
-/// class (sync and async), the readers of flattened lists, enum parsing, and the public entry points on
-/// each root class.
+/// class, the readers of flattened lists, enum parsing, and the public entry points on each root class.
+/// There is one reader per element: <c>ParseAsync</c> and the record streams read the bytes asynchronously
+/// and parse them with the same synchronous readers as <c>Parse</c>.
 /// </summary>
 internal sealed class ParserEmitter
 {
@@ -60,7 +61,7 @@ internal sealed class ParserEmitter
         w.OpenBlock($"internal sealed class {Names}");
         w.WriteLine($"[global::System.ThreadStatic]\nprivate static {Names}? t_cached;");
         w.WriteLine();
-        w.WriteLine("private global::System.Xml.XmlReaderSettings? _settings;\nprivate global::System.Xml.XmlReaderSettings? _asyncSettings;");
+        w.WriteLine("private global::System.Xml.XmlReaderSettings? _settings;");
         w.WriteLine();
         w.OpenBlock($"public {Names}(global::System.Xml.XmlNameTable table)");
         w.WriteLine("Table = table;");
@@ -73,9 +74,7 @@ internal sealed class ParserEmitter
         w.WriteLine();
         w.WriteLine("public global::System.Xml.XmlNameTable Table { get; }");
         w.WriteLine();
-        w.WriteLine($"public global::System.Xml.XmlReaderSettings Settings => _settings ??= {XmlParsing}.CreateSettings(Table, async: false);");
-        w.WriteLine();
-        w.WriteLine($"public global::System.Xml.XmlReaderSettings AsyncSettings => _asyncSettings ??= {XmlParsing}.CreateSettings(Table, async: true);");
+        w.WriteLine($"public global::System.Xml.XmlReaderSettings Settings => _settings ??= {XmlParsing}.CreateSettings(Table);");
         w.WriteLine();
         foreach (var name in _spec.Names)
         {
@@ -99,16 +98,14 @@ internal sealed class ParserEmitter
         var w = _writer;
         w.WriteSummary(
             $"Reads the elements of <c>{SourceWriter.Xml(_spec.SourceFile)}</c>. Each method starts on its element's start tag and ends\n" +
-            "on the node after its end tag. Unknown elements are skipped: Qualys adds fields without notice.");
+            "on the node after its end tag. Unknown elements are skipped and reported as drift: Qualys adds fields without notice.\n" +
+            "An optional member or a list item that breaks the schema is left out and reported (unless the options are strict).");
         w.OpenBlock($"internal static class {Parser}");
         var first = true;
         foreach (var @class in _spec.Classes)
         {
-            foreach (var isAsync in new[] { false, true })
-            {
-                Separate(ref first);
-                EmitReadClass(@class, isAsync);
-            }
+            Separate(ref first);
+            EmitReadClass(@class);
         }
 
         var wrappers = _spec.Classes
@@ -118,11 +115,8 @@ internal sealed class ParserEmitter
             .Select(g => g.First());
         foreach (var wrapper in wrappers)
         {
-            foreach (var isAsync in new[] { false, true })
-            {
-                Separate(ref first);
-                EmitReadWrapper(wrapper, isAsync);
-            }
+            Separate(ref first);
+            EmitReadWrapper(wrapper);
         }
 
         foreach (var @enum in _spec.Enums)
@@ -152,21 +146,16 @@ internal sealed class ParserEmitter
         first = false;
     }
 
-    private static string Await(bool isAsync, string call) => isAsync ? $"await {call}.ConfigureAwait(false)" : call;
+    private string Signature(string returnType, string method)
+        => $"internal static {returnType} {method}({XmlReader} reader, {Names} names, {XmlParseContext} context)";
 
-    private static string AsyncName(bool isAsync, string name) => isAsync ? name + "Async" : name;
-
-    private string Signature(string returnType, string method, bool isAsync)
-        => isAsync
-            ? $"internal static async global::System.Threading.Tasks.ValueTask<{returnType}> {method}Async({XmlReader} reader, {Names} names, {CancellationToken} cancellationToken)"
-            : $"internal static {returnType} {method}({XmlReader} reader, {Names} names)";
-
-    private void EmitReadClass(ClassSpec @class, bool isAsync)
+    private void EmitReadClass(ClassSpec @class)
     {
         var w = _writer;
-        w.OpenBlock(Signature(@class.TypeName, "Read" + @class.TypeName, isAsync));
+        w.OpenBlock(Signature(@class.TypeName, "Read" + @class.TypeName));
         w.WriteLine("var elementName = reader.LocalName;");
         w.OpenBlock("try");
+        w.WriteLine("var depth = context.Enter(reader, elementName);");
 
         var attributes = @class.Members.Where(m => m.Source == MemberSource.Attribute).ToList();
         var children = @class.Members.Where(m => m.Source is MemberSource.Child or MemberSource.WrappedList or MemberSource.Presence).ToList();
@@ -182,25 +171,22 @@ internal sealed class ParserEmitter
             w.WriteLine($"var {Local(choice.PropertyName)} = {choice.EnumName}.None;");
         }
 
-        if (attributes.Count > 0)
-        {
-            EmitAttributes(attributes);
-        }
+        EmitAttributes(@class, attributes);
 
+        // Attributes are checked before the content is read, so that an element left out for one is skipped from its start tag.
+        EmitRequiredChecks(@class, attributes, withChoices: false);
         switch (@class.ContentText)
         {
             case ContentTextKind.Value:
-                AssignValue(text!, isAsync, indexed: false);
-                EmitRequiredChecks(@class, attributes);
+                AssignValue(@class, text!, indexed: false);
                 break;
             case ContentTextKind.Any:
-                w.WriteLine($"{Local(text!)} = {Await(isAsync, AsyncName(isAsync, "reader.ReadInnerXml") + "()")};");
-                EmitRequiredChecks(@class, attributes);
+                w.WriteLine($"{Local(text!)} = reader.ReadInnerXml();");
                 break;
             default:
-                EmitChildLoop(@class, children, text, isAsync);
-                EmitRequiredChecks(@class, attributes.Concat(children).ToList());
-                w.WriteLine(Await(isAsync, AsyncName(isAsync, "reader.Read") + "()") + ";");
+                EmitChildLoop(@class, children, text);
+                EmitRequiredChecks(@class, children, withChoices: true);
+                w.WriteLine("reader.Read();");
                 break;
         }
 
@@ -239,12 +225,28 @@ internal sealed class ParserEmitter
         w.CloseBlock();
     }
 
+    /// <summary>
+    /// Wraps the reading of a member the schema lets be absent (an optional member, or one item of a list): a deviation inside
+    /// it leaves it out and is reported, and the reader continues after it.
+    /// </summary>
+    private void Absorbing(string omit, System.Action read)
+    {
+        var w = _writer;
+        w.OpenBlock("try");
+        read();
+        w.CloseBlock();
+        w.OpenBlock($"catch ({QualysXmlException} exception) when (context.Absorbs(exception))");
+        w.WriteLine(omit);
+        w.CloseBlock();
+    }
+
     private static bool HasRaw(MemberSpec member) => member.Value == XmlValueType.Enum && !member.IsList && !member.IsObject;
 
     // Locals the emitted methods declare themselves; a member whose local would clash gets a suffix.
     private static readonly HashSet<string> ReservedLocals = new()
     {
-        "name", "elementName", "items", "item", "attribute", "raw", "textBuilder", "exception", "reader", "names", "cancellationToken", "stream",
+        "name", "elementName", "items", "item", "attribute", "raw", "textBuilder", "exception", "reader", "names", "context", "depth",
+        "position", "value", "stream", "options", "cancellationToken",
     };
 
     private static string Local(MemberSpec member) => Local(member.PropertyName);
@@ -255,8 +257,20 @@ internal sealed class ParserEmitter
         return ReservedLocals.Contains(local) ? local + "Value" : local;
     }
 
+    /// <summary>Whether a member's value alone cannot say that it came (a required value type), so a flag must.</summary>
     private static bool NeedsFlag(MemberSpec member)
         => member.Required && member.DefaultValue is null && TypeNames.IsValueType(member) && !member.IsList && member.Source != MemberSource.Text;
+
+    /// <summary>Whether a member is read once: a second occurrence of its element is skipped and reported, the first kept.</summary>
+    private static bool IsSingle(MemberSpec member) => member.Source is MemberSource.Child or MemberSource.Presence && !member.IsList;
+
+    /// <summary>
+    /// Whether a member's reading is wrapped so that a deviation in it leaves only it out: a list item, or a member the schema
+    /// lets be absent. A branch of a required choice is not: without it the choice is missing, so its element goes.
+    /// </summary>
+    private static bool IsAbsorbing(ClassSpec @class, MemberSpec member)
+        => member.IsList
+           || (!(member.Required && member.DefaultValue is null) && (member.ChoiceIndex < 0 || !@class.Choices[member.ChoiceIndex].Required));
 
     private void DeclareLocal(MemberSpec member)
     {
@@ -269,7 +283,7 @@ internal sealed class ParserEmitter
                 w.WriteLine($"var {local} = false;");
                 return;
             case MemberSource.Text when member.Value == XmlValueType.String:
-                w.WriteLine(member.DefaultValue is null && member.Source == MemberSource.Text && !member.IsObject
+                w.WriteLine(member.DefaultValue is null && !member.IsObject
                     ? $"var {local} = \"\";"
                     : $"string? {local} = null;");
                 break;
@@ -296,7 +310,7 @@ internal sealed class ParserEmitter
                 break;
         }
 
-        if (NeedsFlag(member))
+        if (NeedsFlag(member) || (IsSingle(member) && member.Source != MemberSource.Presence))
         {
             w.WriteLine($"var {local}Seen = false;");
         }
@@ -322,9 +336,18 @@ internal sealed class ParserEmitter
         };
     }
 
-    private void EmitAttributes(List<MemberSpec> attributes)
+    private void EmitAttributes(ClassSpec @class, List<MemberSpec> attributes)
     {
         var w = _writer;
+        if (attributes.Count == 0)
+        {
+            w.OpenBlock("if (reader.HasAttributes)");
+            w.WriteLine("context.UndeclaredAttributes(reader);");
+            w.CloseBlock();
+            w.WriteLine();
+            return;
+        }
+
         w.OpenBlock("if (reader.MoveToFirstAttribute())");
         w.OpenBlock("do");
         w.WriteLine("var attribute = reader.LocalName;");
@@ -332,33 +355,23 @@ internal sealed class ParserEmitter
         foreach (var member in attributes)
         {
             w.OpenBlock($"{keyword} ((object)attribute == (object){AttributeName(member.XmlName)})");
-            var local = Local(member);
-            var value = member.Value switch
+            if (IsAbsorbing(@class, member) && member.Value is not (XmlValueType.String or XmlValueType.Enum))
             {
-                XmlValueType.String => "reader.Value",
-                XmlValueType.Enum => $"Parse{member.TypeName}(reader.Value)",
-                XmlValueType.Int32 => $"{XmlParsing}.AttributeInt32(reader)",
-                XmlValueType.Int64 => $"{XmlParsing}.AttributeInt64(reader)",
-                XmlValueType.Boolean => $"{XmlParsing}.AttributeBoolean(reader)",
-                XmlValueType.Decimal => $"{XmlParsing}.AttributeDecimal(reader)",
-                XmlValueType.DateTimeOffset => $"{XmlParsing}.AttributeDateTimeOffset(reader)",
-                _ => "reader.Value",
-            };
-            if (HasRaw(member))
-            {
-                w.WriteLine($"{local}Raw = reader.Value;");
+                // An optional attribute with a bad value is left out; its element is kept.
+                Absorbing("context.OmitAttribute(exception, depth);", () => AssignAttribute(@class, member));
             }
-
-            w.WriteLine($"{local} = {value};");
-            if (NeedsFlag(member))
+            else
             {
-                w.WriteLine($"{local}Seen = true;");
+                AssignAttribute(@class, member);
             }
 
             w.CloseBlock();
             keyword = "else if";
         }
 
+        w.OpenBlock("else");
+        w.WriteLine("context.UndeclaredAttribute(reader);");
+        w.CloseBlock();
         w.CloseBlock("");
         w.WriteLine("while (reader.MoveToNextAttribute());");
         w.WriteLine();
@@ -367,47 +380,101 @@ internal sealed class ParserEmitter
         w.WriteLine();
     }
 
-    /// <summary>The expression that reads the text of the element the reader is on as the member's value type (not yet an enum).</summary>
-    private static string ReadText(MemberSpec member, bool isAsync)
-    {
-        var method = member.Value switch
-        {
-            XmlValueType.Int32 => "ReadInt32",
-            XmlValueType.Int64 => "ReadInt64",
-            XmlValueType.Boolean => "ReadBoolean",
-            XmlValueType.Decimal => "ReadDecimal",
-            XmlValueType.DateTimeOffset => "ReadDateTimeOffset",
-            _ => "ReadString",
-        };
-        var whenEmpty = member.EmptyValue is null ? "" : ", " + SourceWriter.Literal(member.EmptyValue);
-        return Await(isAsync, $"{XmlParsing}.{AsyncName(isAsync, method)}(reader{whenEmpty})");
-    }
-
-    /// <summary>Reads the text of the element the reader is on into the member's local (or list).</summary>
-    private void AssignValue(MemberSpec member, bool isAsync, bool indexed)
+    private void AssignAttribute(ClassSpec @class, MemberSpec member)
     {
         var w = _writer;
         var local = Local(member);
-        var read = ReadText(member, isAsync);
+        var parse = member.Value switch
+        {
+            XmlValueType.Int32 => $"{XmlParsing}.AttributeInt32(reader)",
+            XmlValueType.Int64 => $"{XmlParsing}.AttributeInt64(reader)",
+            XmlValueType.Boolean => $"{XmlParsing}.AttributeBoolean(reader)",
+            XmlValueType.Decimal => $"{XmlParsing}.AttributeDecimal(reader)",
+            XmlValueType.DateTimeOffset => $"{XmlParsing}.AttributeDateTimeOffset(reader)",
+            _ => "reader.Value",
+        };
         if (member.Value == XmlValueType.Enum)
         {
-            var rawLocal = indexed ? "raw" : local + "Raw";
-            w.WriteLine(indexed ? $"var raw = {read};" : $"{rawLocal} = {read};");
-            read = $"Parse{member.TypeName}({rawLocal})";
+            w.WriteLine($"{local}Raw = reader.Value;");
+            w.WriteLine($"{local} = Parse{member.TypeName}({local}Raw);");
+            w.OpenBlock($"if ({local} == {member.TypeName}.Unknown)");
+            w.WriteLine($"context.UnknownEnumValue(depth, {SourceWriter.Literal("@" + member.XmlName)}, {local}Raw, context.Position);");
+            w.CloseBlock();
+        }
+        else if (IsAbsorbing(@class, member) && member.Value != XmlValueType.String)
+        {
+            // An optional attribute sent empty has no value (or keeps its default).
+            w.WriteLine(member.DefaultValue is null
+                ? $"{local} = {XmlParsing}.IsBlank(reader) ? null : {parse};"
+                : $"if (!{XmlParsing}.IsBlank(reader)) {{ {local} = {parse}; }}");
+        }
+        else
+        {
+            w.WriteLine($"{local} = {parse};");
         }
 
-        w.WriteLine(indexed ? $"({local} ??= new()).Add({read});" : $"{local} = {read};");
         if (NeedsFlag(member))
         {
             w.WriteLine($"{local}Seen = true;");
         }
     }
 
-    private void EmitChildLoop(ClassSpec @class, List<MemberSpec> children, MemberSpec? mixedText, bool isAsync)
+    /// <summary>The expression that reads the text of the element the reader is on as the member's value type (not yet an enum).</summary>
+    private static string ReadText(MemberSpec member, bool optional)
+    {
+        var method = member.Value switch
+        {
+            XmlValueType.Int32 => "Int32",
+            XmlValueType.Int64 => "Int64",
+            XmlValueType.Boolean => "Boolean",
+            XmlValueType.Decimal => "Decimal",
+            XmlValueType.DateTimeOffset => "DateTimeOffset",
+            _ => "String",
+        };
+
+        // An optional typed element sent empty has no value (null); a string keeps its empty text.
+        method = (optional && method != "String" ? "ReadOptional" : "Read") + method;
+        var whenEmpty = member.EmptyValue is null ? "" : ", " + SourceWriter.Literal(member.EmptyValue);
+        return $"{XmlParsing}.{method}(reader{whenEmpty})";
+    }
+
+    /// <summary>Reads the text of the element the reader is on into the member's local (or list).</summary>
+    private void AssignValue(ClassSpec @class, MemberSpec member, bool indexed)
     {
         var w = _writer;
-        var read = Await(isAsync, AsyncName(isAsync, "reader.Read") + "()") + ";";
-        var skip = Await(isAsync, AsyncName(isAsync, "reader.Skip") + "()") + ";";
+        var local = Local(member);
+        var optional = !indexed && member.Source != MemberSource.Text && IsAbsorbing(@class, member) && member.DefaultValue is null;
+        var read = ReadText(member, optional);
+        if (member.Value == XmlValueType.Enum)
+        {
+            var rawLocal = indexed ? "raw" : local + "Raw";
+            var valueLocal = indexed ? "value" : local;
+            w.WriteLine("var position = context.Position;");
+            w.WriteLine(indexed ? $"var raw = {read};" : $"{rawLocal} = {read};");
+            w.WriteLine(indexed ? $"var value = Parse{member.TypeName}(raw);" : $"{local} = Parse{member.TypeName}({rawLocal});");
+            w.OpenBlock($"if ({valueLocal} == {member.TypeName}.Unknown)");
+            var name = member.Source == MemberSource.Text ? "" : SourceWriter.Literal(member.XmlName);
+            w.WriteLine(member.Source == MemberSource.Text
+                ? $"context.UnknownEnumValue(depth - 1, elementName, {rawLocal}, position);"
+                : $"context.UnknownEnumValue(depth, {name}, {rawLocal}, position);");
+            w.CloseBlock();
+            if (indexed)
+            {
+                w.WriteLine($"({local} ??= new()).Add(value);");
+            }
+
+            return;
+        }
+
+        w.WriteLine(indexed ? $"({local} ??= new()).Add({read});" : $"{local} = {read};");
+    }
+
+    /// <summary>The local that says a single member's element came: a presence is its own flag.</summary>
+    private static string SeenFlag(MemberSpec member) => member.Source == MemberSource.Presence ? Local(member) : Local(member) + "Seen";
+
+    private void EmitChildLoop(ClassSpec @class, List<MemberSpec> children, MemberSpec? mixedText)
+    {
+        var w = _writer;
         var mixed = @class.ContentText == ContentTextKind.Mixed;
 
         if (mixed)
@@ -416,13 +483,8 @@ internal sealed class ParserEmitter
         }
 
         w.OpenBlock("if (!reader.IsEmptyElement)");
-        w.WriteLine(read);
+        w.WriteLine("reader.Read();");
         w.OpenBlock($"while (reader.NodeType != {XmlNodeType}.EndElement)");
-        if (isAsync)
-        {
-            w.WriteLine("cancellationToken.ThrowIfCancellationRequested();");
-        }
-
         w.OpenBlock($"if (reader.NodeType != {XmlNodeType}.Element)");
         w.WriteLine($"{XmlParsing}.EnsureNotAtEnd(reader);");
         if (mixed)
@@ -436,7 +498,7 @@ internal sealed class ParserEmitter
             w.WriteLine("// Text where the schema allows only elements: not part of the data.");
         }
 
-        w.WriteLine(skip);
+        w.WriteLine("reader.Skip();");
         w.WriteLine("continue;");
         w.CloseBlock();
         w.WriteLine();
@@ -445,19 +507,22 @@ internal sealed class ParserEmitter
         foreach (var member in children)
         {
             w.OpenBlock($"{keyword} ((object)name == (object){ElementName(member.XmlName)})");
-            EmitReadChild(member, isAsync, skip);
-            if (member.ChoiceIndex >= 0)
+            if (IsSingle(member))
             {
-                var choice = @class.Choices[member.ChoiceIndex];
-                var branch = choice.Branches.First(b => b.XmlNames.Contains(member.XmlName));
-                w.WriteLine($"{Local(choice.PropertyName)} = {choice.EnumName}.{branch.MemberName};");
+                // The schema allows one: the first is kept (as the record streams keep it), a repeat skipped and reported.
+                w.OpenBlock($"if (context.IsRepeat(reader, ref {SeenFlag(member)}))");
+                w.WriteLine("continue;");
+                w.CloseBlock();
+                w.WriteLine();
             }
 
-            // A nested choice's branch also selects the enclosing choices' branches that contain it.
-            foreach (var choice in @class.Choices.Where((c, i) => i != member.ChoiceIndex && c.Branches.Any(b => b.XmlNames.Contains(member.XmlName))))
+            if (member.Source != MemberSource.WrappedList && member.Source != MemberSource.Presence && IsAbsorbing(@class, member))
             {
-                var branch = choice.Branches.First(b => b.XmlNames.Contains(member.XmlName));
-                w.WriteLine($"{Local(choice.PropertyName)} = {choice.EnumName}.{branch.MemberName};");
+                Absorbing("context.Omit(reader, exception, depth + 1);", () => EmitReadChild(@class, member));
+            }
+            else
+            {
+                EmitReadChild(@class, member);
             }
 
             w.CloseBlock();
@@ -469,8 +534,9 @@ internal sealed class ParserEmitter
             w.OpenBlock("else");
         }
 
-        w.WriteLine("// Not in this schema: Qualys adds elements without notice.");
-        w.WriteLine(skip);
+        w.WriteLine("// Not in this schema: Qualys adds elements without notice. Skipped, and reported as drift.");
+        w.WriteLine("context.UndeclaredElement(reader);");
+        w.WriteLine("reader.Skip();");
         if (children.Count > 0)
         {
             w.CloseBlock();
@@ -487,34 +553,53 @@ internal sealed class ParserEmitter
         w.WriteLine();
     }
 
-    private void EmitReadChild(MemberSpec member, bool isAsync, string skip)
+    private void EmitReadChild(ClassSpec @class, MemberSpec member)
     {
         var w = _writer;
         var local = Local(member);
-        var asyncArgs = isAsync ? ", cancellationToken" : "";
         switch (member.Source)
         {
             case MemberSource.Presence:
-                w.WriteLine($"{local} = true;");
-                w.WriteLine(skip);
+                w.WriteLine("reader.Skip();");
                 break;
             case MemberSource.WrappedList:
-                var readList = Await(isAsync, $"{AsyncName(isAsync, WrapperReader(member))}(reader, names{asyncArgs})");
                 // A repeated wrapper adds to what the earlier ones brought.
-                w.WriteLine($"var items = {readList};");
+                w.WriteLine($"var items = {WrapperReader(member)}(reader, names, context);");
                 w.WriteLine($"if ({local} is null) {{ {local} = items; }} else {{ {local}.AddRange(items); }}");
                 break;
             case MemberSource.Child when member.IsObject:
-                var readObject = Await(isAsync, $"{AsyncName(isAsync, "Read" + member.TypeName)}(reader, names{asyncArgs})");
-                w.WriteLine(member.IsList ? $"({local} ??= new()).Add({readObject});" : $"{local} = {readObject};");
+                var readObject = $"Read{member.TypeName}(reader, names, context)";
+                if (member.IsList)
+                {
+                    w.WriteLine($"({local} ??= new()).Add({readObject});");
+                }
+                else
+                {
+                    w.WriteLine($"{local} = {readObject};");
+                }
+
                 break;
             default:
-                AssignValue(member, isAsync, member.IsList);
+                AssignValue(@class, member, member.IsList);
                 break;
+        }
+
+        if (member.ChoiceIndex >= 0)
+        {
+            var choice = @class.Choices[member.ChoiceIndex];
+            var branch = choice.Branches.First(b => b.XmlNames.Contains(member.XmlName));
+            w.WriteLine($"{Local(choice.PropertyName)} = {choice.EnumName}.{branch.MemberName};");
+        }
+
+        // A nested choice's branch also selects the enclosing choices' branches that contain it.
+        foreach (var choice in @class.Choices.Where((c, i) => i != member.ChoiceIndex && c.Branches.Any(b => b.XmlNames.Contains(member.XmlName))))
+        {
+            var branch = choice.Branches.First(b => b.XmlNames.Contains(member.XmlName));
+            w.WriteLine($"{Local(choice.PropertyName)} = {choice.EnumName}.{branch.MemberName};");
         }
     }
 
-    private void EmitRequiredChecks(ClassSpec @class, List<MemberSpec> members)
+    private void EmitRequiredChecks(ClassSpec @class, List<MemberSpec> members, bool withChoices)
     {
         var w = _writer;
         foreach (var member in members.Where(m => m.Required && m.DefaultValue is null && !m.IsList && m.Source is MemberSource.Child or MemberSource.Attribute))
@@ -527,6 +612,11 @@ internal sealed class ParserEmitter
             w.WriteLine($"throw {error};");
             w.CloseBlock();
             w.WriteLine();
+        }
+
+        if (!withChoices)
+        {
+            return;
         }
 
         foreach (var choice in @class.Choices.Where(c => c.Required))
@@ -554,44 +644,57 @@ internal sealed class ParserEmitter
             : local;
     }
 
-    private void EmitReadWrapper(MemberSpec wrapper, bool isAsync)
+    private void EmitReadWrapper(MemberSpec wrapper)
     {
         var w = _writer;
         var itemType = ItemType(wrapper);
-        var read = Await(isAsync, AsyncName(isAsync, "reader.Read") + "()") + ";";
-        var skip = Await(isAsync, AsyncName(isAsync, "reader.Skip") + "()") + ";";
-        w.OpenBlock(Signature($"{List}<{itemType}>", WrapperReader(wrapper), isAsync));
+        w.OpenBlock(Signature($"{List}<{itemType}>", WrapperReader(wrapper)));
         w.WriteLine("var elementName = reader.LocalName;");
         w.WriteLine($"var items = new {List}<{itemType}>();");
         w.OpenBlock("try");
+        w.WriteLine("var depth = context.Enter(reader, elementName);");
+        w.OpenBlock("if (reader.HasAttributes)");
+        w.WriteLine("context.UndeclaredAttributes(reader);");
+        w.CloseBlock();
+        w.WriteLine();
         w.OpenBlock("if (!reader.IsEmptyElement)");
-        w.WriteLine(read);
+        w.WriteLine("reader.Read();");
         w.OpenBlock($"while (reader.NodeType != {XmlNodeType}.EndElement)");
-        if (isAsync)
+        w.OpenBlock($"if (reader.NodeType != {XmlNodeType}.Element)");
+        w.WriteLine($"{XmlParsing}.EnsureNotAtEnd(reader);");
+        w.WriteLine("reader.Skip();");
+        w.CloseBlock();
+        w.OpenBlock($"else if ((object)reader.LocalName == (object){ElementName(wrapper.ItemXmlName!)})");
+        Absorbing("context.Omit(reader, exception, depth + 1);", () =>
         {
-            w.WriteLine("cancellationToken.ThrowIfCancellationRequested();");
-        }
-
-        w.OpenBlock($"if (reader.NodeType == {XmlNodeType}.Element && (object)reader.LocalName == (object){ElementName(wrapper.ItemXmlName!)})");
-        if (wrapper.IsObject)
-        {
-            var asyncArgs = isAsync ? ", cancellationToken" : "";
-            w.WriteLine($"items.Add({Await(isAsync, $"{AsyncName(isAsync, "Read" + wrapper.TypeName)}(reader, names{asyncArgs})")});");
-        }
-        else
-        {
-            AssignValueToList(wrapper, isAsync);
-        }
-
+            if (wrapper.IsObject)
+            {
+                w.WriteLine($"items.Add(Read{wrapper.TypeName}(reader, names, context));");
+            }
+            else if (wrapper.Value == XmlValueType.Enum)
+            {
+                w.WriteLine("var position = context.Position;");
+                w.WriteLine($"var raw = {ReadText(wrapper, optional: false)};");
+                w.WriteLine($"var value = Parse{wrapper.TypeName}(raw);");
+                w.OpenBlock($"if (value == {wrapper.TypeName}.Unknown)");
+                w.WriteLine($"context.UnknownEnumValue(depth, {SourceWriter.Literal(wrapper.ItemXmlName!)}, raw, position);");
+                w.CloseBlock();
+                w.WriteLine("items.Add(value);");
+            }
+            else
+            {
+                w.WriteLine($"items.Add({ReadText(wrapper, optional: false)});");
+            }
+        });
         w.CloseBlock();
         w.OpenBlock("else");
-        w.WriteLine($"{XmlParsing}.EnsureNotAtEnd(reader);");
-        w.WriteLine(skip);
+        w.WriteLine("context.UndeclaredElement(reader);");
+        w.WriteLine("reader.Skip();");
         w.CloseBlock();
         w.CloseBlock();
         w.CloseBlock();
         w.WriteLine();
-        w.WriteLine(read);
+        w.WriteLine("reader.Read();");
         w.WriteLine("return items;");
         w.CloseBlock();
         EmitCatch();
@@ -601,31 +704,36 @@ internal sealed class ParserEmitter
     /// <summary>The reader method of a flattened list, named after the wrapper's schema key (unique, unlike its XML name in an XSD).</summary>
     private static string WrapperReader(MemberSpec wrapper) => "Read" + CSharpNames.ToPascalCase(wrapper.ContentKey!);
 
-    /// <summary>Reads the text of a wrapper's item into the wrapper reader's list.</summary>
-    private void AssignValueToList(MemberSpec item, bool isAsync)
-    {
-        var read = ReadText(item, isAsync);
-        _writer.WriteLine(item.Value == XmlValueType.Enum ? $"items.Add(Parse{item.TypeName}({read}));" : $"items.Add({read});");
-    }
-
     private void EmitRoot(RootSpec root)
     {
         var w = _writer;
         var type = root.TypeName;
         var rootName = ElementName(root.XmlName);
-        var exception = $"/// <exception cref=\"{QualysXmlException}\">The document is not well-formed, its root is not <c>{root.XmlName}</c>, a required element or attribute is missing, or a value does not parse as its type.</exception>";
+        var exception = $"/// <exception cref=\"{QualysXmlException}\">The document is not well-formed, its root is not <c>{root.XmlName}</c>, it exceeds a limit of the options, or it breaks the schema where nothing can be left out (or anywhere, when the options are strict).</exception>";
+        const string optionsDoc = "/// <param name=\"options\">Strict or lenient reading, the reporter of deviations and drift, and limits; null for <see cref=\"global::QualysGen.QualysXmlOptions.Default\"/>.</param>";
 
         w.OpenBlock($"partial class {type}");
-        w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> document from <paramref name=\"stream\"/>. A DOCTYPE is skipped, never resolved.</summary>");
+        w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> document from <paramref name=\"stream\"/> with the default options. A DOCTYPE is skipped, never resolved.</summary>");
         w.WriteLine(exception);
-        w.OpenBlock($"public static {type} Parse({Stream} stream)");
+        w.WriteLine($"public static {type} Parse({Stream} stream) => Parse(stream, null);");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> document from <paramref name=\"stream\"/>. A DOCTYPE is skipped, never resolved.</summary>");
+        w.WriteLine(StreamDoc);
+        w.WriteLine(optionsDoc);
+        w.WriteLine(exception);
+        w.OpenBlock($"public static {type} Parse({Stream} stream, {QualysXmlOptions}? options)");
         w.WriteLine($"var names = {Names}.Rent();");
+        w.WriteLine($"var context = {XmlParseContext}.Rent(options);");
         w.OpenBlock("try");
         w.WriteLine($"using var reader = {XmlReader}.Create(stream, names.Settings);");
-        w.WriteLine($"{XmlParsing}.MoveToRoot(reader, {rootName});");
-        w.WriteLine($"return {Parser}.Read{type}(reader, names);");
+        w.WriteLine($"{XmlParsing}.MoveToRoot(reader, {rootName}, context);");
+        w.WriteLine($"var result = {Parser}.Read{type}(reader, names, context);");
+        w.WriteLine($"{XmlParsing}.ReadToEnd(reader);");
+        w.WriteLine("return result;");
         w.CloseBlock();
+        EmitDocumentFaultCatch();
         w.OpenBlock("finally");
+        w.WriteLine($"{XmlParseContext}.Return(context);");
         w.WriteLine($"{Names}.Return(names);");
         w.CloseBlock();
         w.CloseBlock();
@@ -633,26 +741,41 @@ internal sealed class ParserEmitter
 
         w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> element from <paramref name=\"reader\"/>, which is before or on it; the reader's own settings apply.</summary>");
         w.WriteLine(exception);
-        w.OpenBlock($"public static {type} Parse({XmlReader} reader)");
+        w.WriteLine($"public static {type} Parse({XmlReader} reader) => Parse(reader, null);");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> element from <paramref name=\"reader\"/>, which is before or on it; the reader's own settings apply.</summary>");
+        w.WriteLine("/// <param name=\"reader\">The reader, before or on the element.</param>");
+        w.WriteLine(optionsDoc);
+        w.WriteLine(exception);
+        w.OpenBlock($"public static {type} Parse({XmlReader} reader, {QualysXmlOptions}? options)");
         w.WriteLine($"var names = new {Names}(reader.NameTable ?? new global::System.Xml.NameTable());");
-        w.WriteLine($"{XmlParsing}.MoveToRoot(reader, {rootName});");
-        w.WriteLine($"return {Parser}.Read{type}(reader, names);");
+        w.WriteLine($"var context = {XmlParseContext}.Rent(options);");
+        w.OpenBlock("try");
+        w.WriteLine($"{XmlParsing}.MoveToRoot(reader, {rootName}, context);");
+        w.WriteLine($"return {Parser}.Read{type}(reader, names, context);");
+        w.CloseBlock();
+        EmitDocumentFaultCatch();
+        w.OpenBlock("finally");
+        w.WriteLine($"{XmlParseContext}.Return(context);");
+        w.CloseBlock();
         w.CloseBlock();
         w.WriteLine();
 
-        w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> document from <paramref name=\"stream\"/> as it arrives, without blocking on I/O.</summary>");
+        w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> document from <paramref name=\"stream\"/> with the default options, without blocking on I/O.</summary>");
         w.WriteLine(exception);
-        w.OpenBlock($"public static async global::System.Threading.Tasks.ValueTask<{type}> ParseAsync({Stream} stream, {CancellationToken} cancellationToken = default)");
-        w.WriteLine($"var names = {Names}.Rent();");
-        w.OpenBlock("try");
-        w.WriteLine($"using var reader = {XmlReader}.Create(stream, names.AsyncSettings);");
-        w.WriteLine($"await {XmlParsing}.MoveToRootAsync(reader, {rootName}).ConfigureAwait(false);");
-        w.WriteLine($"return await {Parser}.Read{type}Async(reader, names, cancellationToken).ConfigureAwait(false);");
-        w.CloseBlock();
-        w.OpenBlock("finally");
-        w.WriteLine($"{Names}.Return(names);");
-        w.CloseBlock();
-        w.CloseBlock();
+        w.WriteLine($"public static global::System.Threading.Tasks.ValueTask<{type}> ParseAsync({Stream} stream, {CancellationToken} cancellationToken = default)");
+        w.WriteLine($"    => ParseAsync(stream, null, cancellationToken);");
+        w.WriteLine();
+        w.WriteLine("/// <summary>");
+        w.WriteLine($"/// Reads a <c>{root.XmlName}</c> document from <paramref name=\"stream\"/> without blocking on I/O: the response is read");
+        w.WriteLine("/// asynchronously into pooled buffers, each given back as soon as it is parsed, and parsed as <c>Parse</c> parses it.");
+        w.WriteLine("/// </summary>");
+        w.WriteLine(StreamDoc);
+        w.WriteLine(optionsDoc);
+        w.WriteLine(CancellationDoc);
+        w.WriteLine(exception);
+        w.WriteLine($"public static global::System.Threading.Tasks.ValueTask<{type}> ParseAsync({Stream} stream, {QualysXmlOptions}? options, {CancellationToken} cancellationToken = default)");
+        w.WriteLine($"    => global::QualysGen.Xml.XmlDocumentBuffer.ParseAsync(stream, options, Parse, cancellationToken);");
 
         foreach (var stream in root.Streams)
         {
@@ -663,55 +786,68 @@ internal sealed class ParserEmitter
         w.CloseBlock();
     }
 
+    private const string StreamDoc = "/// <param name=\"stream\">The response; read, not disposed.</param>";
+
+    private const string CancellationDoc = "/// <param name=\"cancellationToken\">Cancels waiting for the response's bytes.</param>";
+
+    /// <summary>What the reader throws for bytes that are not a readable document becomes the one documented exception.</summary>
+    private void EmitDocumentFaultCatch()
+    {
+        var w = _writer;
+        w.OpenBlock($"catch (global::System.Exception exception) when ({XmlParsing}.IsDocumentFault(exception))");
+        w.WriteLine($"throw {XmlParsing}.Malformed(exception);");
+        w.CloseBlock();
+    }
+
     private void EmitStream(RootSpec root, RecordStreamSpec stream)
     {
         var w = _writer;
-        var path = string.Join("/", new[] { root.XmlName }.Concat(stream.Path).Concat(new[] { stream.ItemXmlName }));
+        var steps = new[] { root.XmlName }.Concat(stream.Path).Concat(new[] { stream.ItemXmlName }).ToList();
+        var path = string.Join("/", steps);
+        w.WriteLine($"/// <summary>Reads the <c>{path}</c> records from <paramref name=\"stream\"/> one at a time with the default options.</summary>");
+        w.WriteLine($"/// <exception cref=\"{QualysXmlException}\">As <c>Parse</c> throws it, after every complete record before the fault.</exception>");
+        w.WriteLine($"public static global::System.Collections.Generic.IAsyncEnumerable<{stream.ItemTypeName}> {stream.MethodName}({Stream} stream, {CancellationToken} cancellationToken = default)");
+        w.WriteLine($"    => {stream.MethodName}(stream, null, cancellationToken);");
+        w.WriteLine();
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Reads the <c>{path}</c> records from <paramref name=\"stream\"/> one at a time as they arrive, so that a");
-        w.WriteLine($"/// response of any size is read in constant memory. The rest of the document is not read. The stream is read");
-        w.WriteLine($"/// asynchronously, a record at a time, and each record is parsed as <c>Parse</c> parses it.");
+        w.WriteLine($"/// response of any size is read in constant memory. The stream is read asynchronously, a record at a time, and each");
+        w.WriteLine($"/// record is parsed as <c>Parse</c> parses it: the same records come, a record that breaks the schema is left out");
+        w.WriteLine($"/// and reported as <c>Parse</c> leaves it out of its list, and the same input fails with the same exception.");
         w.WriteLine($"/// </summary>");
-        w.WriteLine($"/// <exception cref=\"{QualysXmlException}\">The document is not well-formed, its root is not <c>{root.XmlName}</c>, or a record cannot be read.</exception>");
-        w.OpenBlock($"public static async global::System.Collections.Generic.IAsyncEnumerable<{stream.ItemTypeName}> {stream.MethodName}({Stream} stream, [global::System.Runtime.CompilerServices.EnumeratorCancellation] {CancellationToken} cancellationToken = default)");
-        var recordPath = string.Join(", ", new[] { root.XmlName }.Concat(stream.Path).Concat(new[] { stream.ItemXmlName }).Select(SourceWriter.Literal));
-        w.WriteLine("// Async I/O, sync parsing: the records are read ahead into a buffer, a record and the start of the next at a time,");
-        w.WriteLine("// and a synchronous reader parses what is buffered without waiting.");
-        w.WriteLine($"using var records = new global::QualysGen.Xml.XmlRecordStream(stream, {recordPath});");
-        w.WriteLine("await records.FillAsync(1, cancellationToken).ConfigureAwait(false);");
+        w.WriteLine(StreamDoc);
+        w.WriteLine("/// <param name=\"options\">Strict or lenient reading, the reporter of deviations and drift, and limits; null for <see cref=\"global::QualysGen.QualysXmlOptions.Default\"/>.</param>");
+        w.WriteLine(CancellationDoc);
+        w.WriteLine($"/// <exception cref=\"{QualysXmlException}\">As <c>Parse</c> throws it, after every complete record before the fault.</exception>");
+        w.OpenBlock($"public static async global::System.Collections.Generic.IAsyncEnumerable<{stream.ItemTypeName}> {stream.MethodName}({Stream} stream, {QualysXmlOptions}? options, [global::System.Runtime.CompilerServices.EnumeratorCancellation] {CancellationToken} cancellationToken = default)");
         w.WriteLine("// Not the thread's cached names: an enumeration can be left unfinished and outlive the thread.");
         w.WriteLine($"var names = new {Names}(new global::System.Xml.NameTable());");
-        w.WriteLine($"using var reader = {XmlReader}.Create(records, names.Settings);");
-        w.WriteLine($"{XmlParsing}.MoveToRoot(reader, {ElementName(root.XmlName)});");
-        foreach (var step in stream.Path.Concat(new[] { stream.ItemXmlName }))
-        {
-            w.OpenBlock($"if (!{XmlParsing}.ReadToChild(reader, {ElementName(step)}))");
-            w.WriteLine("yield break;");
-            w.CloseBlock();
-        }
-
-        w.WriteLine();
-        w.WriteLine("var index = 0;");
-        w.OpenBlock("do");
-        w.WriteLine("// Record number index is buffered whole once the next record's start tag is, or the response has ended.");
-        w.WriteLine("index++;");
-        w.WriteLine("await records.FillAsync(index + 1, cancellationToken).ConfigureAwait(false);");
-        w.WriteLine($"{stream.ItemTypeName} item;");
-        w.OpenBlock("try");
-        w.WriteLine($"item = {Parser}.Read{stream.ItemTypeName}(reader, names);");
-        w.CloseBlock();
-        w.OpenBlock($"catch ({QualysXmlException} exception)");
-        foreach (var step in stream.Path.Reverse().Concat(new[] { root.XmlName }))
-        {
-            w.WriteLine($"exception.PrependPath({SourceWriter.Literal(step)});");
-        }
-
-        w.WriteLine("throw;");
-        w.CloseBlock();
-        w.WriteLine();
+        w.WriteLine($"using var records = new global::QualysGen.Xml.XmlRecordStream(stream, {string.Join(", ", steps.Select(SourceWriter.Literal))});");
+        var atomized = string.Join(", ", steps.Select(ElementName));
+        var repeatable = string.Join(", ", RepeatableSteps(root, stream).Select(r => r ? "true" : "false"));
+        w.WriteLine($"using var cursor = new global::QualysGen.Xml.XmlRecordCursor(records, names.Settings, options, new[] {{ {atomized} }}, new[] {{ {repeatable} }});");
+        w.OpenBlock("while (await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false))");
+        w.OpenBlock($"if (cursor.TryRead(names, static (reader, names, context) => {Parser}.Read{stream.ItemTypeName}(reader, names, context), out var item))");
         w.WriteLine("yield return item;");
-        w.CloseBlock("");
-        w.WriteLine($"while ({XmlParsing}.ReadToSibling(reader, {ElementName(stream.ItemXmlName)}));");
         w.CloseBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+
+    /// <summary>For each step from the root to the record: whether its element may repeat in its parent (a list, or a list
+    /// wrapper whose items the parent flattens), as <c>Parse</c> reads it.</summary>
+    private IEnumerable<bool> RepeatableSteps(RootSpec root, RecordStreamSpec stream)
+    {
+        yield return false;
+        var classes = _spec.Classes.ToDictionary(c => c.TypeName);
+        classes.TryGetValue(root.TypeName, out var current);
+        foreach (var step in stream.Path)
+        {
+            var member = current?.Members.FirstOrDefault(m => m.XmlName == step && m.Source is MemberSource.Child or MemberSource.WrappedList);
+            yield return member is not null && (member.IsList || member.Source == MemberSource.WrappedList);
+            current = member is { IsObject: true, Source: MemberSource.Child } && member.TypeName is not null && classes.TryGetValue(member.TypeName, out var next) ? next : null;
+        }
+
+        yield return true;
     }
 }

@@ -14,6 +14,8 @@ internal static class TypeNames
     public const string XmlNodeType = "global::System.Xml.XmlNodeType";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string Stream = "global::System.IO.Stream";
+    public const string XmlParseContext = "global::QualysGen.Xml.XmlParseContext";
+    public const string QualysXmlOptions = "global::QualysGen.QualysXmlOptions";
 
     /// <summary>The type of one value (or one list item) of a member.</summary>
     public static string ItemType(MemberSpec member) => member.IsObject ? member.TypeName! : Value(member.Value, member.TypeName);

@@ -28,10 +28,9 @@ public static class XmlParsing
     /// set so no external resource is ever read, and whitespace, comments and processing instructions
     /// between elements are not reported.
     /// </summary>
-    public static XmlReaderSettings CreateSettings(XmlNameTable nameTable, bool async) => new()
+    public static XmlReaderSettings CreateSettings(XmlNameTable nameTable) => new()
     {
         NameTable = nameTable,
-        Async = async,
         DtdProcessing = DtdProcessing.Ignore,
         XmlResolver = null,
         IgnoreWhitespace = true,
@@ -57,20 +56,50 @@ public static class XmlParsing
         CheckRoot(reader, nodeType, expectedRoot);
     }
 
-    /// <summary>The asynchronous form of <see cref="MoveToRoot"/>.</summary>
-    public static async ValueTask MoveToRootAsync(XmlReader reader, string expectedRoot)
+    /// <summary>Positions a reader on the document element, checks that it is <paramref name="expectedRoot"/>, and starts the
+    /// parse's paths and depths there.</summary>
+    public static void MoveToRoot(XmlReader reader, string expectedRoot, XmlParseContext context)
     {
-        XmlNodeType nodeType;
+        MoveToRoot(reader, expectedRoot);
+        context.Start(reader);
+    }
+
+    /// <summary>
+    /// Whether an exception from inside <see cref="XmlReader"/> means the bytes are not a readable XML document: the reader
+    /// reports most such input as <see cref="XmlException"/>, but some (an invalid byte sequence in the XML declaration, bad
+    /// UTF-8 after a byte order mark) escape it as an argument, decoder or state error. I/O failures of the stream and
+    /// cancellation are not faults of the document and are left alone.
+    /// </summary>
+    public static bool IsDocumentFault(Exception exception)
+        => exception is XmlException or ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException
+            && exception is not ObjectDisposedException;
+
+    /// <summary>The <see cref="QualysXmlException"/> for a document the reader could not read (see <see cref="IsDocumentFault"/>).</summary>
+    public static QualysXmlException Malformed(Exception exception)
+        => exception is XmlException xml
+            ? Malformed(xml)
+            : new QualysXmlException(QualysXmlErrorKind.Malformed, "The response is not readable XML: " + exception.Message, 0, 0, exception);
+
+    /// <summary>
+    /// After the root element: reads what follows it to the end of the document, so that a document with anything but
+    /// comments, processing instructions and whitespace after its root fails here as it fails every other reader.
+    /// </summary>
+    public static void ReadToEnd(XmlReader reader)
+    {
         try
         {
-            nodeType = await reader.MoveToContentAsync().ConfigureAwait(false);
+            while (reader.Read())
+            {
+                if (reader.NodeType is not (XmlNodeType.Whitespace or XmlNodeType.Comment or XmlNodeType.ProcessingInstruction or XmlNodeType.SignificantWhitespace))
+                {
+                    throw Error(reader, QualysXmlErrorKind.Malformed, $"The response is not well-formed XML: unexpected {reader.NodeType} after the root element");
+                }
+            }
         }
         catch (XmlException exception)
         {
             throw Malformed(exception);
         }
-
-        CheckRoot(reader, nodeType, expectedRoot);
     }
 
     private static void CheckRoot(XmlReader reader, XmlNodeType nodeType, string expectedRoot)
@@ -160,21 +189,22 @@ public static class XmlParsing
     }
 
     /// <summary>
-    /// Reads the text of the current element and moves past it. Whitespace at either end is removed: Qualys wraps CDATA
-    /// values in indentation and pads some texts, and no value in its schemas has meaningful leading or trailing space.
+    /// Reads the text of the current element as sent and moves past it. Data is never altered: the text and every CDATA
+    /// section are kept byte for byte (a tab-separated table in CDATA keeps its empty cells); only a text node of whitespace
+    /// alone, such as the indentation Qualys puts between the tags and a CDATA section, is layout and left out.
     /// </summary>
     /// <param name="reader">The reader, on the element's start tag.</param>
     /// <param name="whenEmpty">The schema's default for the element, used when it is present but empty (XSD <c>default</c>).</param>
-    public static string ReadString(XmlReader reader, string? whenEmpty = null) => Text(ReadContent(reader), whenEmpty);
-
-    /// <summary>The asynchronous form of <see cref="ReadString"/>.</summary>
-    public static async ValueTask<string> ReadStringAsync(XmlReader reader, string? whenEmpty = null)
-        => Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty);
+    public static string ReadString(XmlReader reader, string? whenEmpty = null)
+    {
+        var text = ReadContent(reader);
+        return text.Length == 0 && whenEmpty is not null ? whenEmpty : text;
+    }
 
     /// <summary>
     /// The text of a text-only element, positioned after it. Faster than <see cref="XmlReader.ReadElementContentAsString()"/>
-    /// for the usual case of one text or CDATA node, and the same otherwise: adjacent text nodes are joined, a child element
-    /// is an error.
+    /// for the usual case of one text or CDATA node: adjacent text and CDATA nodes are joined, whitespace-only text nodes are
+    /// layout, a child element is a bad value (read past, then reported).
     /// </summary>
     private static string ReadContent(XmlReader reader)
     {
@@ -184,6 +214,7 @@ public static class XmlParsing
             return "";
         }
 
+        var depth = reader.Depth;
         reader.Read();
         string? first = null;
         StringBuilder? joined = null;
@@ -191,9 +222,11 @@ public static class XmlParsing
         {
             switch (reader.NodeType)
             {
+                case XmlNodeType.Whitespace:
+                    reader.Read();
+                    break;
                 case XmlNodeType.Text:
                 case XmlNodeType.CDATA:
-                case XmlNodeType.Whitespace:
                 case XmlNodeType.SignificantWhitespace:
                     if (first is null)
                     {
@@ -214,29 +247,36 @@ public static class XmlParsing
                     reader.Read();
                     break;
                 default:
-                    throw OnlyText(reader);
+                    throw OnlyText(reader, depth);
             }
         }
     }
 
-    private static XmlException OnlyText(XmlReader reader)
+    /// <summary>
+    /// For an element where the schema allows only text but something else came: an element (a deviation, read past so that
+    /// the element can be left out whole), or the end of a fragment (not well-formed).
+    /// </summary>
+    private static Exception OnlyText(XmlReader reader, int depth)
     {
         var info = reader as IXmlLineInfo;
-        return new XmlException(
-            reader.NodeType == XmlNodeType.None ? "Unexpected end of the document." : $"Found <{reader.LocalName}> where only text is allowed.",
-            null,
-            info?.LineNumber ?? 0,
-            info?.LinePosition ?? 0);
-    }
+        var (line, position) = (info?.LineNumber ?? 0, info?.LinePosition ?? 0);
+        if (reader.NodeType != XmlNodeType.Element)
+        {
+            return new XmlException("Unexpected end of the document.", null, line, position);
+        }
 
-    private static string Text(string content, string? whenEmpty)
-    {
-        var text = TrimEnds(content);
-        return text.Length == 0 && whenEmpty is not null ? whenEmpty : text;
-    }
+        var found = reader.LocalName;
+        while (reader.Depth > depth && reader.Read())
+        {
+        }
 
-    private static string TrimEnds(string text)
-        => text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1])) ? text.Trim() : text;
+        var name = reader.LocalName;
+        reader.Read();
+        return new QualysXmlException(QualysXmlErrorKind.InvalidValue, $"Found <{found}> where only text is allowed", line, position)
+        {
+            ConsumedDepth = depth,
+        }.PrependPath(name);
+    }
 
     private const int MaxCachedValueChars = 1024;
 
@@ -252,7 +292,8 @@ public static class XmlParsing
     {
         if (!reader.CanReadValueChunk)
         {
-            return Text(ReadContent(reader), whenEmpty).AsSpan();
+            var text = ReadContent(reader).AsSpan().Trim();
+            return text.IsEmpty && whenEmpty is not null ? whenEmpty.AsSpan() : text;
         }
 
         if (reader.IsEmptyElement)
@@ -261,6 +302,7 @@ public static class XmlParsing
             return whenEmpty.AsSpan();
         }
 
+        var depth = reader.Depth;
         reader.Read();
         var buffer = t_valueChars ??= new char[128];
         var length = 0;
@@ -297,115 +339,107 @@ public static class XmlParsing
                     reader.Read();
                     break;
                 default:
-                    throw OnlyText(reader);
+                    throw OnlyText(reader, depth);
             }
         }
     }
 
+    // Each typed read comes in two forms: Read* for a value that must be there (empty is a bad value) and ReadOptional* for an
+    // optional element, where an empty element means no value (null). A bad value is thrown after the element has been read.
+
     /// <summary>Reads the text of the current element as an <see cref="int"/>.</summary>
     public static int ReadInt32(XmlReader reader, string? whenEmpty = null)
     {
-        var (name, line, position) = Where(reader);
-        return ParseInt32(ReadValue(reader, whenEmpty), name, line, position);
+        var site = Where(reader);
+        return ParseInt32(ReadValue(reader, whenEmpty), site);
     }
 
-    /// <summary>Reads the text of the current element as an <see cref="int"/>.</summary>
-    public static async ValueTask<int> ReadInt32Async(XmlReader reader, string? whenEmpty = null)
+    /// <summary>Reads the text of the current element as an <see cref="int"/>, or null when it is empty.</summary>
+    public static int? ReadOptionalInt32(XmlReader reader, string? whenEmpty = null)
     {
-        var (name, line, position) = Where(reader);
-        return ParseInt32(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty).AsSpan(), name, line, position);
+        var site = Where(reader);
+        var text = ReadValue(reader, whenEmpty);
+        return text.IsEmpty ? null : ParseInt32(text, site);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="long"/>.</summary>
     public static long ReadInt64(XmlReader reader, string? whenEmpty = null)
     {
-        var (name, line, position) = Where(reader);
-        return ParseInt64(ReadValue(reader, whenEmpty), name, line, position);
+        var site = Where(reader);
+        return ParseInt64(ReadValue(reader, whenEmpty), site);
     }
 
-    /// <summary>Reads the text of the current element as a <see cref="long"/>.</summary>
-    public static async ValueTask<long> ReadInt64Async(XmlReader reader, string? whenEmpty = null)
+    /// <summary>Reads the text of the current element as a <see cref="long"/>, or null when it is empty.</summary>
+    public static long? ReadOptionalInt64(XmlReader reader, string? whenEmpty = null)
     {
-        var (name, line, position) = Where(reader);
-        return ParseInt64(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty).AsSpan(), name, line, position);
+        var site = Where(reader);
+        var text = ReadValue(reader, whenEmpty);
+        return text.IsEmpty ? null : ParseInt64(text, site);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="decimal"/>.</summary>
     public static decimal ReadDecimal(XmlReader reader, string? whenEmpty = null)
     {
-        var (name, line, position) = Where(reader);
-        return ParseDecimal(ReadValue(reader, whenEmpty), name, line, position);
+        var site = Where(reader);
+        return ParseDecimal(ReadValue(reader, whenEmpty), site);
     }
 
-    /// <summary>Reads the text of the current element as a <see cref="decimal"/>.</summary>
-    public static async ValueTask<decimal> ReadDecimalAsync(XmlReader reader, string? whenEmpty = null)
+    /// <summary>Reads the text of the current element as a <see cref="decimal"/>, or null when it is empty.</summary>
+    public static decimal? ReadOptionalDecimal(XmlReader reader, string? whenEmpty = null)
     {
-        var (name, line, position) = Where(reader);
-        return ParseDecimal(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty).AsSpan(), name, line, position);
+        var site = Where(reader);
+        var text = ReadValue(reader, whenEmpty);
+        return text.IsEmpty ? null : ParseDecimal(text, site);
     }
 
     /// <summary>Reads the text of the current element as a flag: <c>1</c>/<c>0</c> (classic API) or <c>true</c>/<c>false</c> (QPS).</summary>
     public static bool ReadBoolean(XmlReader reader, string? whenEmpty = null)
     {
-        var (name, line, position) = Where(reader);
-        return ParseBoolean(ReadValue(reader, whenEmpty), name, line, position);
+        var site = Where(reader);
+        return ParseBoolean(ReadValue(reader, whenEmpty), site);
     }
 
-    /// <summary>Reads the text of the current element as a flag.</summary>
-    public static async ValueTask<bool> ReadBooleanAsync(XmlReader reader, string? whenEmpty = null)
+    /// <summary>Reads the text of the current element as a flag, or null when it is empty.</summary>
+    public static bool? ReadOptionalBoolean(XmlReader reader, string? whenEmpty = null)
     {
-        var (name, line, position) = Where(reader);
-        return ParseBoolean(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty).AsSpan(), name, line, position);
+        var site = Where(reader);
+        var text = ReadValue(reader, whenEmpty);
+        return text.IsEmpty ? null : ParseBoolean(text, site);
     }
 
     /// <summary>Reads the text of the current element as a UTC date and time, with or without the <c>Z</c>.</summary>
     public static DateTimeOffset ReadDateTimeOffset(XmlReader reader, string? whenEmpty = null)
     {
-        var (name, line, position) = Where(reader);
-        return ParseDateTimeOffset(ReadValue(reader, whenEmpty), name, line, position);
+        var site = Where(reader);
+        return ParseDateTimeOffset(ReadValue(reader, whenEmpty), site);
     }
 
-    /// <summary>Reads the text of the current element as a UTC date and time.</summary>
-    public static async ValueTask<DateTimeOffset> ReadDateTimeOffsetAsync(XmlReader reader, string? whenEmpty = null)
+    /// <summary>Reads the text of the current element as a UTC date and time, or null when it is empty
+    /// (<c>&lt;LAST_ERROR_DATE&gt;&lt;/LAST_ERROR_DATE&gt;</c>).</summary>
+    public static DateTimeOffset? ReadOptionalDateTimeOffset(XmlReader reader, string? whenEmpty = null)
     {
-        var (name, line, position) = Where(reader);
-        return ParseDateTimeOffset(Text(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false), whenEmpty).AsSpan(), name, line, position);
+        var site = Where(reader);
+        var text = ReadValue(reader, whenEmpty);
+        return text.IsEmpty ? null : ParseDateTimeOffset(text, site);
     }
 
     /// <summary>Parses the value of the attribute the reader is on as an <see cref="int"/>.</summary>
-    public static int AttributeInt32(XmlReader reader)
-    {
-        var (name, line, position) = Where(reader);
-        return ParseInt32(reader.Value.AsSpan(), "@" + name, line, position);
-    }
+    public static int AttributeInt32(XmlReader reader) => ParseInt32(reader.Value.AsSpan(), AttributeSite(reader));
 
     /// <summary>Parses the value of the attribute the reader is on as a <see cref="long"/>.</summary>
-    public static long AttributeInt64(XmlReader reader)
-    {
-        var (name, line, position) = Where(reader);
-        return ParseInt64(reader.Value.AsSpan(), "@" + name, line, position);
-    }
+    public static long AttributeInt64(XmlReader reader) => ParseInt64(reader.Value.AsSpan(), AttributeSite(reader));
 
     /// <summary>Parses the value of the attribute the reader is on as a <see cref="decimal"/>.</summary>
-    public static decimal AttributeDecimal(XmlReader reader)
-    {
-        var (name, line, position) = Where(reader);
-        return ParseDecimal(reader.Value.AsSpan(), "@" + name, line, position);
-    }
+    public static decimal AttributeDecimal(XmlReader reader) => ParseDecimal(reader.Value.AsSpan(), AttributeSite(reader));
 
     /// <summary>Parses the value of the attribute the reader is on as a flag.</summary>
-    public static bool AttributeBoolean(XmlReader reader)
-    {
-        var (name, line, position) = Where(reader);
-        return ParseBoolean(reader.Value.AsSpan(), "@" + name, line, position);
-    }
+    public static bool AttributeBoolean(XmlReader reader) => ParseBoolean(reader.Value.AsSpan(), AttributeSite(reader));
 
     /// <summary>Parses the value of the attribute the reader is on as a UTC date and time.</summary>
-    public static DateTimeOffset AttributeDateTimeOffset(XmlReader reader)
-    {
-        var (name, line, position) = Where(reader);
-        return ParseDateTimeOffset(reader.Value.AsSpan(), "@" + name, line, position);
-    }
+    public static DateTimeOffset AttributeDateTimeOffset(XmlReader reader) => ParseDateTimeOffset(reader.Value.AsSpan(), AttributeSite(reader));
+
+    /// <summary>Whether the attribute the reader is on is empty or blank: an optional attribute sent empty has no value.</summary>
+    public static bool IsBlank(XmlReader reader) => reader.Value.AsSpan().Trim().IsEmpty;
 
     /// <summary>The exception for a required child element that did not come.</summary>
     public static QualysXmlException MissingElement(XmlReader reader, string element)
@@ -425,29 +459,38 @@ public static class XmlParsing
         return new QualysXmlException(kind, detail, info?.LineNumber ?? 0, info?.LinePosition ?? 0);
     }
 
-    private static (string Name, int Line, int Position) Where(XmlReader reader)
+    /// <summary>Where a value is read from, captured before it is read so that an error points at the element, not past it.</summary>
+    private readonly record struct ValueSite(string Name, int Line, int Position, int Depth);
+
+    private static ValueSite Where(XmlReader reader)
     {
-        // Captured before the value is read, so that an error points at the element, not past it.
         var info = reader as IXmlLineInfo;
-        return (reader.LocalName, info?.LineNumber ?? 0, info?.LinePosition ?? 0);
+        return new ValueSite(reader.LocalName, info?.LineNumber ?? 0, info?.LinePosition ?? 0, reader.Depth);
     }
 
-    private static int ParseInt32(ReadOnlySpan<char> text, string name, int line, int position)
+    /// <summary>An attribute's value: its element is not read past when the value is bad.</summary>
+    private static ValueSite AttributeSite(XmlReader reader)
+    {
+        var info = reader as IXmlLineInfo;
+        return new ValueSite("@" + reader.LocalName, info?.LineNumber ?? 0, info?.LinePosition ?? 0, -1);
+    }
+
+    private static int ParseInt32(ReadOnlySpan<char> text, ValueSite site)
         => int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw InvalidValue(text, "a 32-bit integer", name, line, position);
+            : throw InvalidValue(text, "a 32-bit integer", site);
 
-    private static long ParseInt64(ReadOnlySpan<char> text, string name, int line, int position)
+    private static long ParseInt64(ReadOnlySpan<char> text, ValueSite site)
         => long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw InvalidValue(text, "a 64-bit integer", name, line, position);
+            : throw InvalidValue(text, "a 64-bit integer", site);
 
-    private static decimal ParseDecimal(ReadOnlySpan<char> text, string name, int line, int position)
+    private static decimal ParseDecimal(ReadOnlySpan<char> text, ValueSite site)
         => decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw InvalidValue(text, "a decimal number", name, line, position);
+            : throw InvalidValue(text, "a decimal number", site);
 
-    private static bool ParseBoolean(ReadOnlySpan<char> text, string name, int line, int position)
+    private static bool ParseBoolean(ReadOnlySpan<char> text, ValueSite site)
     {
         var span = text.Trim();
         if (span.Length == 1)
@@ -471,10 +514,10 @@ public static class XmlParsing
             return false;
         }
 
-        throw InvalidValue(text, "a flag (0|1 or true|false)", name, line, position);
+        throw InvalidValue(text, "a flag (0|1 or true|false)", site);
     }
 
-    private static DateTimeOffset ParseDateTimeOffset(ReadOnlySpan<char> text, string name, int line, int position)
+    private static DateTimeOffset ParseDateTimeOffset(ReadOnlySpan<char> text, ValueSite site)
         => TryParseUtcFast(text.Trim(), out var fast)
             ? fast
             : DateTimeOffset.TryParseExact(
@@ -484,7 +527,7 @@ public static class XmlParsing
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
             out var value)
             ? value
-            : throw InvalidValue(text, "a date and time (yyyy-MM-ddTHH:mm:ss, UTC)", name, line, position);
+            : throw InvalidValue(text, "a date and time (yyyy-MM-ddTHH:mm:ss, UTC)", site);
 
     /// <summary>
     /// The layout Qualys sends, <c>yyyy-MM-ddTHH:mm:ss</c> with or without a <c>Z</c>, read from the digits: the general
@@ -529,10 +572,12 @@ public static class XmlParsing
         }
     }
 
-    private static QualysXmlException InvalidValue(ReadOnlySpan<char> text, string expected, string name, int line, int position)
+    private static QualysXmlException InvalidValue(ReadOnlySpan<char> text, string expected, ValueSite site)
     {
         var shown = text.Length > 64 ? string.Concat(text.Slice(0, 64), "…") : text.ToString();
-        return new QualysXmlException(QualysXmlErrorKind.InvalidValue, $"'{shown}' is not {expected}", line, position).PrependPath(name);
+        var detail = text.IsEmpty ? $"An empty value is not {expected}" : $"'{shown}' is not {expected}";
+        return new QualysXmlException(QualysXmlErrorKind.InvalidValue, detail, site.Line, site.Position) { ConsumedDepth = site.Depth }
+            .PrependPath(site.Name);
     }
 
     /// <summary>Creates a reader over a response stream with the given settings (from <see cref="CreateSettings"/>).</summary>

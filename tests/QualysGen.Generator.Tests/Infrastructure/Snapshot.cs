@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text;
+using QualysGen.Tests;
 using Xunit.Sdk;
 
 namespace QualysGen.Generator.Tests.Infrastructure;
@@ -59,15 +60,7 @@ internal static class Snapshot
 
         var relative = compiledPath.Replace('\\', '/');
         relative = relative.StartsWith("/_/", StringComparison.Ordinal) ? relative.Substring(3) : relative.TrimStart('/');
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "QualysGen.sln")))
-            {
-                return Path.Combine(directory.FullName, relative);
-            }
-        }
-
-        throw new InvalidOperationException($"Cannot find the source of '{compiledPath}': no QualysGen.sln above {AppContext.BaseDirectory}.");
+        return Path.Combine(TestRepository.Root, relative);
     }
 
     /// <summary>A unified-style line diff (longest common subsequence), with two lines of context, at most 200 lines.</summary>

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using QualysGen.Tests;
 
 namespace QualysGen.Package.Tests.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace QualysGen.Package.Tests.Infrastructure;
 public static class Repository
 {
     /// <summary>The folder that holds QualysGen.sln.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => TestRepository.Root;
 
     /// <summary>Debug or Release: the solution's projects were built in it before the tests ran.</summary>
     public static string Configuration { get; } = typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -16,17 +17,4 @@ public static class Repository
 
     /// <summary>A path under the repository root, from '/'-separated parts.</summary>
     public static string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "QualysGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"QualysGen.sln not found above {AppContext.BaseDirectory}");
-    }
 }

@@ -8,12 +8,14 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using QualysGen.Tests;
 
 namespace QualysGen.Runtime.Tests.Infrastructure;
 
 /// <summary>
 /// An <see cref="HttpMessageHandler"/> that answers with recorded Qualys responses, in order: each body with the HTTP status and
-/// headers it was recorded with (from its <c>.meta.json</c>). Keeps the requests it received, bodies included.
+/// headers it was recorded with (from its <c>.meta.json</c>). Keeps the requests it received, bodies included. The bodies are
+/// those of the reference material (<see cref="ReferenceFiles"/>), read in place.
 /// </summary>
 internal sealed class ReplayHandler : HttpMessageHandler
 {
@@ -21,23 +23,20 @@ internal sealed class ReplayHandler : HttpMessageHandler
 
     public List<(HttpMethod Method, Uri Uri, string Body, HttpRequestMessage Message)> Requests { get; } = new();
 
-    public static string SamplesDirectory => Path.Combine(AppContext.BaseDirectory, "Samples");
-
-    /// <summary>Queues <c>Samples/recorded/{name}.xml</c> with the status and headers of its <c>.meta.json</c>.</summary>
+    /// <summary>Queues <c>samples/recorded/{name}.xml</c> with the status and headers of its <c>.meta.json</c>.</summary>
     public ReplayHandler Recorded(string name)
     {
-        var directory = Path.Combine(SamplesDirectory, "recorded");
-        using var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, name + ".meta.json")));
+        using var meta = JsonDocument.Parse(ReferenceFiles.ReadAllText("samples/recorded/" + name + ".meta.json"));
         var response = meta.RootElement.GetProperty("response");
         var headers = response.GetProperty("headers").EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)).ToList();
-        _responses.Enqueue(new Canned(response.GetProperty("status").GetInt32(), File.ReadAllBytes(Path.Combine(directory, name + ".xml")), headers));
+        _responses.Enqueue(new Canned(response.GetProperty("status").GetInt32(), File.ReadAllBytes(ReferenceFiles.PathOf("samples/recorded/" + name + ".xml")), headers));
         return this;
     }
 
-    /// <summary>Queues a fixture body (which carries no status) with <paramref name="status"/>.</summary>
+    /// <summary>Queues a body of <c>samples/fixtures/</c> (which carries no status) with <paramref name="status"/>.</summary>
     public ReplayHandler Fixture(string file, int status, params KeyValuePair<string, string>[] headers)
     {
-        _responses.Enqueue(new Canned(status, File.ReadAllBytes(Path.Combine(SamplesDirectory, "fixtures", file)), [new("content-type", "text/xml"), .. headers]));
+        _responses.Enqueue(new Canned(status, File.ReadAllBytes(ReferenceFiles.PathOf("samples/fixtures/" + file)), [new("content-type", "text/xml"), .. headers]));
         return this;
     }
 

@@ -81,6 +81,12 @@ internal static class TestRequests
             QualysHost.ApiServer, isRetrySafe: false, SimpleReturn.ParseAsync);
 
     public static QualysRequest<string> SearchWasScans(int? limit = null, string? nameContains = null)
+        => Search("SearchWasScans", WasScanSearchPath, limit, nameContains);
+
+    public static QualysRequest<string> SearchWebApps(int? limit = null)
+        => Search("SearchWebApps", "/qps/rest/3.0/search/was/webapp", limit, nameContains: null);
+
+    private static QualysRequest<string> Search(string endpoint, string path, int? limit, string? nameContains)
     {
         var body = new StringBuilder("<ServiceRequest>");
         if (nameContains is not null)
@@ -95,7 +101,7 @@ internal static class TestRequests
 
         body.Append("</ServiceRequest>");
         return new(
-            "SearchWasScans", "3.0", HttpMethod.Post, WasScanSearchPath, None,
+            endpoint, "3.0", HttpMethod.Post, path, None,
             QualysBodyKind.Xml, None, Encoding.UTF8.GetBytes(body.ToString()), "text/xml",
             QualysAuthSchemes.Basic, QualysHost.ApiServer, isRetrySafe: true, ReadToEndAsync);
     }

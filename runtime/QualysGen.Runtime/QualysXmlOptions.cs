@@ -1,0 +1,61 @@
+using System;
+
+namespace QualysGen;
+
+/// <summary>
+/// How a generated parser treats a response: whether a deviation from the schema is absorbed or thrown, where deviations and
+/// drift are reported, and the limits that keep a hostile response from costing unbounded memory or stack. One instance can be
+/// shared by any number of parses at once; it is read, never written, by the parsers.
+/// </summary>
+/// <remarks>
+/// Every generated entry point takes it: <c>Parse(stream, options)</c>, <c>ParseAsync(stream, options, ct)</c>,
+/// <c>Enumerate…Async(stream, options, ct)</c>, and <c>QualysClientOptions.Xml</c> for the client.
+/// </remarks>
+public sealed class QualysXmlOptions
+{
+    /// <summary>The options used when none are given: lenient, no reporter, the default limits.</summary>
+    public static QualysXmlOptions Default { get; } = new();
+
+    /// <summary>The default of <see cref="MaxDepth"/>.</summary>
+    public const int DefaultMaxDepth = 256;
+
+    /// <summary>The default of <see cref="MaxBufferedBytes"/>: 1 GiB.</summary>
+    public const long DefaultMaxBufferedBytes = 1L << 30;
+
+    private readonly int _maxDepth = DefaultMaxDepth;
+    private readonly long _maxBufferedBytes = DefaultMaxBufferedBytes;
+
+    /// <summary>
+    /// When true, the first deviation from the schema (a missing required element or attribute, an empty or unparsable required
+    /// value) throws <see cref="QualysXmlException"/>. When false (the default), the nearest enclosing element that the schema
+    /// lets be absent — an optional member, or one item of a list — is left out, the rest of the document is read, and the
+    /// deviation is reported to <see cref="Reporter"/>. A deviation that nothing up to the root can absorb throws either way.
+    /// </summary>
+    public bool Strict { get; init; }
+
+    /// <summary>Receives the deviations and the drift of each parse (see <see cref="QualysXmlReport"/>), or null.</summary>
+    public IQualysXmlReporter? Reporter { get; init; }
+
+    /// <summary>
+    /// The deepest element nesting read, counted from the root (depth 0). A document nested deeper throws
+    /// <see cref="QualysXmlException"/> with <see cref="QualysXmlErrorKind.LimitExceeded"/>, so a recursive schema cannot be made to
+    /// exhaust the stack. Default 256; Qualys' own responses nest fewer than 20 levels.
+    /// </summary>
+    public int MaxDepth
+    {
+        get => _maxDepth;
+        init => _maxDepth = value is >= 1 and <= 10_000 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDepth), value, "Between 1 and 10,000.");
+    }
+
+    /// <summary>
+    /// The most bytes of a response held in memory at once: the whole response for <c>ParseAsync</c> (which reads it
+    /// asynchronously before parsing), and one record plus what precedes it for a record stream. A larger response throws
+    /// <see cref="QualysXmlException"/> with <see cref="QualysXmlErrorKind.LimitExceeded"/> instead of growing without bound (the
+    /// client inflates compressed bodies, so a small download can be a large response). Default 1 GiB.
+    /// </summary>
+    public long MaxBufferedBytes
+    {
+        get => _maxBufferedBytes;
+        init => _maxBufferedBytes = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxBufferedBytes), value, "Must be positive.");
+    }
+}

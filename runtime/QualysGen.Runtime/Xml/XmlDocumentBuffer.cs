@@ -1,0 +1,196 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace QualysGen.Xml;
+
+/// <summary>
+/// A whole response read asynchronously into pooled segments, then read synchronously by the parser: how <c>ParseAsync</c>
+/// waits for I/O without an asynchronous twin of every element reader (System.Text.Json reads the same way). Each segment
+/// goes back to the pool as soon as the parser has read past it, so the response is held once, never copied whole, and the
+/// parsed graph grows as the buffered bytes shrink. Not meant to be used by hand.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class XmlDocumentBuffer : Stream
+{
+    private const int SegmentSize = 64 * 1024;
+
+    private readonly Queue<(byte[] Array, int Length)> _segments = new();
+    private int _offset;
+    private bool _disposed;
+
+    private XmlDocumentBuffer()
+    {
+    }
+
+    /// <summary>
+    /// Reads <paramref name="source"/> to its end without blocking, then parses what it holds with <paramref name="parse"/>
+    /// (a generated synchronous <c>Parse</c>). The source is not disposed.
+    /// </summary>
+    public static async ValueTask<T> ParseAsync<T>(Stream source, QualysXmlOptions? options, Func<Stream, QualysXmlOptions?, T> parse, CancellationToken cancellationToken)
+    {
+        var buffered = await ReadAsync(source, options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return parse(buffered, options);
+        }
+        finally
+        {
+            if (!ReferenceEquals(buffered, source))
+            {
+                buffered.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="source"/> to its end without blocking. A <see cref="MemoryStream"/> is already in memory and is
+    /// returned as it is. More than <see cref="QualysXmlOptions.MaxBufferedBytes"/> throws <see cref="QualysXmlException"/>.
+    /// </summary>
+    public static async ValueTask<Stream> ReadAsync(Stream source, QualysXmlOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source is MemoryStream)
+        {
+            return source;
+        }
+
+        var limit = (options ?? QualysXmlOptions.Default).MaxBufferedBytes;
+        var buffer = new XmlDocumentBuffer();
+        try
+        {
+            long total = 0;
+            while (true)
+            {
+                var segment = ArrayPool<byte>.Shared.Rent(SegmentSize);
+                var length = 0;
+                try
+                {
+                    int read;
+                    while (length < segment.Length && (read = await source.ReadAsync(segment.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        length += read;
+                    }
+                }
+                catch
+                {
+                    ArrayPool<byte>.Shared.Return(segment);
+                    throw;
+                }
+
+                if (length == 0)
+                {
+                    ArrayPool<byte>.Shared.Return(segment);
+                    return buffer;
+                }
+
+                total += length;
+                buffer._segments.Enqueue((segment, length));
+                if (total > limit)
+                {
+                    throw new QualysXmlException(
+                        QualysXmlErrorKind.LimitExceeded,
+                        $"The response is larger than {limit:N0} bytes (QualysXmlOptions.MaxBufferedBytes)",
+                        0,
+                        0);
+                }
+
+                if (length < segment.Length)
+                {
+                    // The source ended inside this segment (a read returned 0).
+                    return buffer;
+                }
+            }
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    /// <inheritdoc />
+    public override int Read(Span<byte> buffer)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var copied = 0;
+        while (copied < buffer.Length && _segments.Count > 0)
+        {
+            var (array, length) = _segments.Peek();
+            var count = Math.Min(length - _offset, buffer.Length - copied);
+            array.AsSpan(_offset, count).CopyTo(buffer.Slice(copied));
+            copied += count;
+            _offset += count;
+            if (_offset == length)
+            {
+                _segments.Dequeue();
+                ArrayPool<byte>.Shared.Return(array);
+                _offset = 0;
+            }
+        }
+
+        return copied;
+    }
+
+    /// <inheritdoc />
+    public override int ReadByte()
+    {
+        Span<byte> one = stackalloc byte[1];
+        return Read(one) == 1 ? one[0] : -1;
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            while (_segments.Count > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_segments.Dequeue().Array);
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <inheritdoc />
+    public override bool CanRead => !_disposed;
+
+    /// <inheritdoc />
+    public override bool CanSeek => false;
+
+    /// <inheritdoc />
+    public override bool CanWrite => false;
+
+    /// <inheritdoc />
+    public override long Length => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    /// <inheritdoc />
+    public override void Flush()
+    {
+    }
+
+    /// <inheritdoc />
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

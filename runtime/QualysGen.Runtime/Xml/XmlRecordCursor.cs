@@ -1,0 +1,249 @@
+using System;
+using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml;
+
+namespace QualysGen.Xml;
+
+/// <summary>
+/// Walks a response down to its records for a generated record stream (<c>Enumerate…Async</c>), over an
+/// <see cref="XmlRecordStream"/>: asynchronous waits for the bytes, synchronous reading, the same element readers as
+/// <c>Parse</c>. It reads containers as <c>Parse</c> reads them — a repeated list wrapper adds its records, a repeated
+/// single element is skipped after the first — leaves out a record that breaks the schema as <c>Parse</c> leaves out a list
+/// item, and reads the document to its end, so that both give the same records and fail on the same input, with the same
+/// exception. Not meant to be used by hand.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class XmlRecordCursor : IDisposable
+{
+    private readonly XmlRecordStream _records;
+    private readonly XmlReaderSettings _settings;
+    private readonly string[] _path;
+    private readonly bool[] _repeatable;
+    private readonly bool[] _seen;
+    private XmlReader? _reader;
+    private int _level = -1;    // the index in _path of the element whose content the reader is in; -1 before the root
+    private int _index;         // the records positioned on so far
+    private bool _ended;
+
+    /// <summary>Creates the cursor.</summary>
+    /// <param name="records">The buffered response.</param>
+    /// <param name="settings">The generated parser's reader settings (its name table atomizes <paramref name="path"/>).</param>
+    /// <param name="options">The parse options, or null.</param>
+    /// <param name="path">The atomized names from the document element down to the record element.</param>
+    /// <param name="repeatable">For each name of <paramref name="path"/>, whether its element may repeat in its parent
+    /// (a list wrapper: the records of every occurrence are read); the record itself always repeats.</param>
+    public XmlRecordCursor(XmlRecordStream records, XmlReaderSettings settings, QualysXmlOptions? options, string[] path, bool[] repeatable)
+    {
+        _records = records;
+        _settings = settings;
+        _path = path;
+        _repeatable = repeatable;
+        _seen = new bool[path.Length];
+        Context = new XmlParseContext(options) { RecordDepth = path.Length - 1 };
+    }
+
+    /// <summary>The state of this enumeration's parse: options, paths, drift.</summary>
+    public XmlParseContext Context { get; }
+
+    /// <summary>Waits until the next record is buffered whole and positions the reader on it; false once the document has ended.</summary>
+    public async ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken)
+    {
+        if (_ended)
+        {
+            return false;
+        }
+
+        if (_reader is null)
+        {
+            await _records.FillAsync(1, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The start tag of the next record, or the end of the response, is buffered: moving to it reads no source byte.
+        if (!Guard(static cursor => cursor.Advance()))
+        {
+            _ended = true;
+            Guard(static cursor =>
+            {
+                XmlParsing.ReadToEnd(cursor._reader!);
+                return true;
+            });
+            Context.Complete();
+            return false;
+        }
+
+        _index++;
+        await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the record the reader is on with <paramref name="read"/> (the generated element reader). False when the record
+    /// breaks the schema and was left out (reported as a deviation); in strict mode that throws instead.
+    /// </summary>
+    public bool TryRead<TNames, T>(TNames names, Func<XmlReader, TNames, XmlParseContext, T> read, out T item)
+    {
+        var reader = _reader!;
+        try
+        {
+            item = read(reader, names, Context);
+            return true;
+        }
+        catch (QualysXmlException exception) when (Context.Absorbs(exception))
+        {
+            item = default!;
+            Guard(cursor =>
+            {
+                cursor.Context.Omit(reader, exception, cursor._path.Length - 1);
+                return true;
+            });
+            return false;
+        }
+        catch (QualysXmlException exception)
+        {
+            throw WithPath(exception);
+        }
+        catch (Exception exception) when (XmlParsing.IsDocumentFault(exception))
+        {
+            throw WithPath(XmlParsing.Malformed(exception));
+        }
+    }
+
+    /// <summary>Runs a synchronous step, turning what the reader throws into the one documented exception with its path.</summary>
+    private bool Guard(Func<XmlRecordCursor, bool> step)
+    {
+        try
+        {
+            return step(this);
+        }
+        catch (QualysXmlException exception)
+        {
+            throw WithPath(exception);
+        }
+        catch (Exception exception) when (XmlParsing.IsDocumentFault(exception))
+        {
+            throw WithPath(XmlParsing.Malformed(exception));
+        }
+    }
+
+    private QualysXmlException WithPath(QualysXmlException exception)
+    {
+        for (var level = Math.Min(_level, _path.Length - 2); level >= 0; level--)
+        {
+            exception.PrependPath(_path[level]);
+        }
+
+        _ended = true;
+        Context.Complete();
+        return exception;
+    }
+
+    /// <summary>Moves to the next record's start tag, entering and leaving containers as they come; false at the root's end.</summary>
+    private bool Advance()
+    {
+        var reader = _reader;
+        if (reader is null)
+        {
+            reader = _reader = XmlReader.Create(_records, _settings);
+            XmlParsing.MoveToRoot(reader, _path[0], Context);
+            _level = 0;
+            Context.Enter(reader, _path[0]);
+            if (_path.Length == 1)
+            {
+                return false;
+            }
+
+            if (!Descend(reader))
+            {
+                return false;
+            }
+        }
+
+        var last = _path.Length - 1;
+        while (true)
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    var next = _level + 1;
+                    if (!ReferenceEquals(reader.LocalName, _path[next]))
+                    {
+                        // The envelope's other members: read by Parse, not part of the records.
+                        reader.Skip();
+                        continue;
+                    }
+
+                    if (next == last)
+                    {
+                        return true;
+                    }
+
+                    if (_seen[next] && !_repeatable[next])
+                    {
+                        // Parse keeps the first of an element the schema allows once; so do the records.
+                        Context.RepeatedElement(reader);
+                        reader.Skip();
+                        continue;
+                    }
+
+                    _seen[next] = true;
+                    _level = next;
+                    Context.Enter(reader, _path[next]);
+                    if (!Descend(reader))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                case XmlNodeType.EndElement:
+                    reader.Read();
+                    if (_level == 0)
+                    {
+                        return false;
+                    }
+
+                    _level--;
+                    continue;
+                case XmlNodeType.None:
+                    XmlParsing.EnsureNotAtEnd(reader);
+                    return false;
+                default:
+                    reader.Skip();
+                    continue;
+            }
+        }
+    }
+
+    /// <summary>From the start tag of the container at <see cref="_level"/>, into its content; containers below it start unseen.</summary>
+    private bool Descend(XmlReader reader)
+    {
+        Array.Clear(_seen, _level + 1, _seen.Length - _level - 1);
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            if (_level == 0)
+            {
+                return false;
+            }
+
+            _level--;
+            return true;
+        }
+
+        reader.Read();
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        if (!_ended)
+        {
+            // Left before the end (break, cancellation): the drift seen so far is still reported.
+            _ended = true;
+            Context.Complete();
+        }
+    }
+}

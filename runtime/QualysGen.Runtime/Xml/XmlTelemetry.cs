@@ -1,0 +1,21 @@
+using System.Diagnostics.Metrics;
+
+namespace QualysGen.Xml;
+
+/// <summary>
+/// The meter under which the generated parsers count what their schemas do not say, whoever parses (the client or a direct
+/// <c>Parse</c>): <c>qualysgen.xml.deviations</c> (elements left out, tagged <c>kind</c>) and <c>qualysgen.xml.drift</c>
+/// (undeclared elements, attributes and enumeration values, tagged <c>kind</c>, counted once per distinct path and parse).
+/// For OpenTelemetry: <c>AddMeter(XmlTelemetry.MeterName)</c>.
+/// </summary>
+public static class XmlTelemetry
+{
+    /// <summary>The name of the <see cref="Meter"/>.</summary>
+    public const string MeterName = "QualysGen.Xml";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    internal static readonly Counter<long> Deviations = Meter.CreateCounter<long>("qualysgen.xml.deviations", unit: "{element}", description: "Elements left out of a parse result because they break the schema.");
+
+    internal static readonly Counter<long> Drift = Meter.CreateCounter<long>("qualysgen.xml.drift", unit: "{path}", description: "Distinct paths per parse where a response has what the schema does not declare.");
+}
