@@ -95,6 +95,34 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public async Task A_dtd_change_names_choices_list_changes_retypes_and_case_renames()
+    {
+        using var dir = new TempDirectory();
+        Specs.CopyTo(dir, "compliance_schedule_scan_list_output.dtd", "fo.endpoints.json", "simple_return.dtd");
+        var dtd = Specs.Read("compliance_schedule_scan_list_output.dtd")
+            .Replace("((DAILY|WEEKLY|MONTHLY), START_DATE_UTC,", "((DAILY|WEEKLY|MONTHLY|YEARLY), START_DATE_UTC,")
+            .Replace("<!ELEMENT DAILY EMPTY>", "<!ELEMENT DAILY EMPTY>\n<!ELEMENT YEARLY EMPTY>\n<!ATTLIST YEARLY month CDATA #REQUIRED>")
+            .Replace("<!ELEMENT VPC_LIST (VPC+)>", "<!ELEMENT VPC_LIST (VPC)>")
+            .Replace("<!ELEMENT CONNECTOR (ID?, UUID, NAME)>", "<!ELEMENT CONNECTOR (ID?, Uuid, NAME)>\n<!ELEMENT Uuid (#PCDATA)>");
+        var fo = Specs.Read("fo.endpoints.json").Replace("\"START_HOUR\": \"int\"", "\"START_HOUR\": \"long\"");
+        dir.Write("new/compliance_schedule_scan_list_output.dtd", dtd);
+        dir.Write("new/fo.endpoints.json", fo);
+
+        var run = await ToolRun.RunAsync(dir.Path, "diff", "compliance_schedule_scan_list_output.dtd", "new/compliance_schedule_scan_list_output.dtd");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        const string Ns = "ComplianceScheduleScanListOutputDtd.";
+        Assert.Contains($"additive  choice-changed  choice {Ns}Schedule.Choice: new branch {Ns}ScheduleChoice.Yearly (YEARLY)", run.Out);
+        Assert.Contains($"additive  added           property {Ns}Schedule.Yearly: new {Ns}Yearly? from <YEARLY>", run.Out);
+        // VPC_LIST (VPC+) was flattened into a list; VPC_LIST (VPC) is a class of its own.
+        Assert.Contains($"breaking  list-to-single  property {Ns}CloudTarget.Vpcs: <VPC_LIST>/<VPC> is now read into {Ns}CloudTarget.VpcList ({Ns}VpcList?), was Vpcs (IReadOnlyList<{Ns}Vpc>)", run.Out);
+        Assert.Contains($"additive  added           type {Ns}VpcList:", run.Out);
+        Assert.DoesNotContain("property " + Ns + "CloudTarget.VpcList", run.Out);
+        Assert.Contains($"breaking  retyped         property {Ns}Schedule.StartHour: int -> long", run.Out);
+        Assert.Contains($"breaking  renamed-case    property {Ns}Connector.Uuid: read from <Uuid>, was <UUID>", run.Out);
+    }
+
+    [Fact]
     public async Task Same_schema_twice_is_no_change()
     {
         using var dir = new TempDirectory();

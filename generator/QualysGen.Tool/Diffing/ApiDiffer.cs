@@ -111,12 +111,25 @@ internal sealed class ApiDiffer
         }
 
         var match = NameMatch<ApiMember>.Of(before.Members, after.Members, m => m.Name);
+
+        // A property that moved to another C# name but reads the same XML (a list made single renames Values to Value, a wrapper
+        // that is no longer flattened turns Vpcs into VpcList) is one change, not a removal and an unrelated addition.
+        var added = match.Added.ToList();
         foreach (var member in match.Removed)
         {
-            Add(Breaking, ChangeKind.Removed, "property", before.Name + "." + member.Name, $"{member.Type} from {Xml(member)} is removed");
+            var moved = added.FirstOrDefault(a => a.XmlName == member.XmlName && (a.Source == ApiMemberSource.Attribute) == (member.Source == ApiMemberSource.Attribute));
+            if (moved is null)
+            {
+                Add(Breaking, ChangeKind.Removed, "property", before.Name + "." + member.Name, $"{member.Type} from {Xml(member)} is removed");
+                continue;
+            }
+
+            added.Remove(moved);
+            var kind = member.IsList == moved.IsList ? ChangeKind.Changed : member.IsList ? ChangeKind.ListToSingle : ChangeKind.SingleToList;
+            Add(Breaking, kind, "property", before.Name + "." + member.Name, $"{Xml(member)} is now read into {after.Name}.{moved.Name} ({moved.Type}), was {member.Name} ({member.Type})");
         }
 
-        foreach (var member in match.Added)
+        foreach (var member in added)
         {
             Add(Additive, ChangeKind.Added, "property", after.Name + "." + member.Name, $"new {member.Type} from {Xml(member)}{(member.Required ? " (required: a response without it no longer parses)" : "")}");
         }
