@@ -6,8 +6,8 @@ internal static class EndpointTrackingNames
     /// <summary>The projection of every bound schema to what endpoints need (file, namespace, roots), collected.</summary>
     public const string ResponseSchemas = nameof(ResponseSchemas);
 
-    /// <summary>The endpoints half of each spec file, as read (with locations).</summary>
-    public const string EndpointFile = nameof(EndpointFile);
+    /// <summary>The endpoints half of each spec file, as read (with locations): its <c>EndpointDocument</c>.</summary>
+    public const string EndpointDocument = nameof(EndpointDocument);
 
     /// <summary>Binding a spec file's endpoints with the response schemas and the options.</summary>
     public const string BindEndpoints = nameof(BindEndpoints);

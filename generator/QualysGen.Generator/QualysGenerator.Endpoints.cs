@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using QualysGen.Generator.Binding;
+using QualysGen.Generator.Binding.Endpoints;
 using QualysGen.Generator.Diagnostics;
 using QualysGen.Generator.Emitters;
 using QualysGen.Generator.Model;
@@ -20,7 +21,7 @@ public sealed partial class QualysGenerator
     /// </summary>
     static partial void InitializeEndpoints(
         IncrementalGeneratorInitializationContext context,
-        IncrementalValuesProvider<SpecFileResult> specs,
+        IncrementalValuesProvider<EndpointSpecReadResult> specs,
         IncrementalValueProvider<GeneratorOptionsSpec> options,
         IncrementalValuesProvider<ParserSpec> parserSpecs,
         IncrementalValueProvider<EquatableArray<HintNameSpec>> hintNames)
@@ -31,13 +32,13 @@ public sealed partial class QualysGenerator
             .Select(static (all, _) => all.OrderBy(s => s.SourceFile, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(EndpointTrackingNames.ResponseSchemas);
 
-        var endpointFiles = specs
+        var endpointDocuments = specs
             .Select(static (result, _) => result.Endpoints)
             .Where(static file => file is not null)
             .Select(static (file, _) => file!)
-            .WithTrackingName(EndpointTrackingNames.EndpointFile);
+            .WithTrackingName(EndpointTrackingNames.EndpointDocument);
 
-        var bound = endpointFiles
+        var bound = endpointDocuments
             .Combine(responseSchemas)
             .Combine(options)
             .Select(static (input, cancellationToken) => BindEndpoints(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
@@ -59,14 +60,14 @@ public sealed partial class QualysGenerator
         context.RegisterSourceOutput(specs.Select(static (r, _) => r.EndpointDiagnostics), static (spc, d) => ReportEndpoints(spc, d));
         context.RegisterSourceOutput(bound.Select(static (r, _) => r.Diagnostics), static (spc, d) => ReportEndpoints(spc, d));
 
-        var families = endpointFiles
+        var families = endpointDocuments
             .Select(static (file, _) => new EndpointFamilySpec(file.Family, file.FilePath, file.FamilyLocation))
             .Collect()
             .WithTrackingName(EndpointTrackingNames.Families);
         context.RegisterSourceOutput(families, static (spc, all) => ReportEndpoints(spc, DuplicateFamilies(all)));
     }
 
-    private static EndpointBindResult BindEndpoints(EndpointFileSpec file, EquatableArray<EndpointSchemaSpec> schemas, GeneratorOptionsSpec options, CancellationToken cancellationToken)
+    private static EndpointBindResult BindEndpoints(EndpointDocument file, EquatableArray<EndpointSchemaSpec> schemas, GeneratorOptionsSpec options, CancellationToken cancellationToken)
     {
         try
         {

@@ -13,6 +13,7 @@ using QualysGen.Generator.Diagnostics;
 using QualysGen.Generator.Emitters;
 using QualysGen.Generator.Model;
 using QualysGen.Generator.Parsing;
+using QualysGen.Generator.Parsing.Endpoints;
 
 namespace QualysGen.Generator;
 
@@ -166,7 +167,7 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
     /// <summary>The endpoint half of the pipeline (request builders), in <c>QualysGenerator.Endpoints.cs</c>.</summary>
     static partial void InitializeEndpoints(
         IncrementalGeneratorInitializationContext context,
-        IncrementalValuesProvider<SpecFileResult> specs,
+        IncrementalValuesProvider<EndpointSpecReadResult> specs,
         IncrementalValueProvider<GeneratorOptionsSpec> options,
         IncrementalValuesProvider<ParserSpec> parserSpecs,
         IncrementalValueProvider<EquatableArray<HintNameSpec>> hintNames);
@@ -216,7 +217,7 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
         }
     }
 
-    private static SpecFileResult ReadSpec(AdditionalText file, CancellationToken cancellationToken)
+    private static EndpointSpecReadResult ReadSpec(AdditionalText file, CancellationToken cancellationToken)
     {
         try
         {
@@ -225,7 +226,7 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new SpecFileResult(file.Path, EquatableArray<SchemaOverlaySpec>.Empty, Internal(file.Path, exception));
+            return new EndpointSpecReadResult(file.Path, EquatableArray<SchemaOverlaySpec>.Empty, Internal(file.Path, exception));
         }
     }
 

@@ -79,7 +79,7 @@ public sealed class NewSchemaTests
         Assert.Empty(result.Diagnostics);
         Assert.Empty(GeneratorHarness.CompileProblems(output));
 
-        var assembly = Load(output);
+        var assembly = GeneratorHarness.Load(output);
         var root = assembly.GetType(GeneratorHarness.Namespace + ".ReportOutputDtd.ReportOutput", throwOnError: true)!;
         var parse = root.GetMethod("Parse", [typeof(Stream)])!;
         dynamic report = parse.Invoke(null, [new MemoryStream(Encoding.UTF8.GetBytes(Document))])!;
@@ -108,12 +108,4 @@ public sealed class NewSchemaTests
         Assert.True((bool)report.Footer.Break);
     }
 
-    private static Assembly Load(Compilation compilation)
-    {
-        using var image = new MemoryStream();
-        var emit = compilation.Emit(image);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
-        image.Position = 0;
-        return new AssemblyLoadContext("generated", isCollectible: true).LoadFromStream(image);
-    }
 }

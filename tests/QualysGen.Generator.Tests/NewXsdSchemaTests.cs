@@ -76,7 +76,7 @@ public sealed class NewXsdSchemaTests
         Assert.Empty(result.Diagnostics);
         Assert.Empty(GeneratorHarness.CompileProblems(output));
 
-        var assembly = Load(output);
+        var assembly = GeneratorHarness.Load(output);
         var root = assembly.GetType(GeneratorHarness.Namespace + ".InventoryXsd.Inventory", throwOnError: true)!;
         dynamic inventory = root.GetMethod("Parse", [typeof(Stream)])!.Invoke(null, [new MemoryStream(Encoding.UTF8.GetBytes(Document))])!;
 
@@ -125,12 +125,4 @@ public sealed class NewXsdSchemaTests
         Assert.Empty(GeneratorHarness.CompileProblems(output));
     }
 
-    private static Assembly Load(Compilation compilation)
-    {
-        using var image = new MemoryStream();
-        var emit = compilation.Emit(image);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
-        image.Position = 0;
-        return new AssemblyLoadContext("generated-xsd", isCollectible: true).LoadFromStream(image);
-    }
 }

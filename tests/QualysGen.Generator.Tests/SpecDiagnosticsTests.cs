@@ -87,6 +87,16 @@ public sealed class SpecDiagnosticsTests
     }
 
     [Fact]
+    public void A_key_given_twice_is_reported_at_the_second_and_only_the_first_is_read()
+    {
+        var diagnostic = Single(Spec("{\n  \"schemas\": {\n    \"x.dtd\": { \"types\": { \"ITEM\": \"long\" }, \"types\": { \"NOPE\": \"long\" } }\n  }\n}"));
+
+        Assert.Equal("QG0201", diagnostic.Id);
+        Assert.Contains("'types' is given more than once", diagnostic.GetMessage());
+        AssertAt(diagnostic, "/p/x.endpoints.json", line: 3, column: 45);
+    }
+
+    [Fact]
     public void An_unknown_top_level_property_is_reported()
     {
         var diagnostic = Single(Spec("{ \"schemaz\": {} }"));

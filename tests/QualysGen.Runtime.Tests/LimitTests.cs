@@ -156,4 +156,50 @@ public sealed class LimitTests
 
         Assert.Equal([200, 200], h.Simulator.Requests.Select(r => r.Status));
     }
+
+    [Fact]
+    public async Task A_used_up_window_that_asks_for_years_holds_the_API_back_no_longer_than_MaxLimitWait()
+    {
+        var clock = new ManualTimeProvider();
+        await using var h = await StartWithTenMinuteLimitWaitAsync(clock);
+        var headers = new System.Collections.Generic.Dictionary<string, string> { ["X-RateLimit-Remaining"] = "0", ["X-RateLimit-ToWait-Sec"] = "2147483647" };
+        h.Simulator.Enqueue("/qps/rest/portal/version", QualysFault.Respond(200, "<Portal-Version/>", headers: headers));
+
+        await h.Client.SendAsync(TestRequests.PortalVersion());
+        var held = await Assert.ThrowsAsync<QualysLimitExceededException>(() => h.Client.SendAsync(TestRequests.PortalVersion()));
+
+        Assert.Single(h.Simulator.Requests);
+        Assert.Equal(QualysLimitKind.Rate, held.Kind);
+        Assert.InRange(held.RetryAfter!.Value, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
+
+        clock.Offset = TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1);
+        await h.Client.SendAsync(TestRequests.PortalVersion());
+        Assert.Equal(2, h.Simulator.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_refusal_that_asks_for_years_fails_with_that_wait_but_the_API_is_asked_again_after_MaxLimitWait()
+    {
+        var clock = new ManualTimeProvider();
+        await using var h = await StartWithTenMinuteLimitWaitAsync(clock);
+        h.Simulator.Enqueue("/api/", QualysFault.RateLimited(int.MaxValue));
+
+        var refused = await Assert.ThrowsAsync<QualysLimitExceededException>(() => h.Client.SendAsync(TestRequests.CreateSchedule("blocked")));
+        Assert.Equal(TimeSpan.FromSeconds(int.MaxValue), refused.RetryAfter);
+        var held = await Assert.ThrowsAsync<QualysLimitExceededException>(() => h.Client.SendAsync(TestRequests.ListSchedules()));
+        Assert.True(held.RetryAfter <= TimeSpan.FromMinutes(10), held.RetryAfter.ToString());
+        Assert.Single(h.Simulator.Requests);
+
+        clock.Offset = TimeSpan.FromMinutes(11);
+        var list = await h.Client.SendAsync(TestRequests.ListSchedules());
+
+        Assert.Single(list.Response.Scans);
+        Assert.Equal([409, 200], h.Simulator.Requests.Select(r => r.Status));
+    }
+
+    private static Task<Harness> StartWithTenMinuteLimitWaitAsync(ManualTimeProvider clock) => Harness.StartAsync(client: o =>
+    {
+        o.TimeProvider = clock;
+        o.Retry.MaxLimitWait = TimeSpan.FromMinutes(10);
+    });
 }

@@ -33,7 +33,9 @@ internal static class CSharpNames
             return digitPrefix + "Empty";
         }
 
-        return char.IsDigit(builder[0]) ? digitPrefix + builder : builder.ToString();
+        var pascal = char.IsDigit(builder[0]) ? digitPrefix + builder : builder.ToString();
+        // A hostile schema's names can be of any length; C# allows 512 characters, and some generated names join two.
+        return pascal.Length > Parsing.SchemaLimits.MaxNameLength ? pascal.Substring(0, Parsing.SchemaLimits.MaxNameLength) : pascal;
     }
 
     private static void AppendWord(StringBuilder builder, StringBuilder word)
@@ -95,6 +97,24 @@ internal static class CSharpNames
         var local = char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
         return Keywords.Contains(local) ? "@" + local : local;
     }
+
+    /// <summary>Whether <paramref name="name"/> is a C# keyword, which cannot name a type or member without an <c>@</c>.</summary>
+    public static bool IsKeyword(string name) => Keywords.Contains(name) && name is not ("value" or "names" or "reader");
+
+    /// <summary>
+    /// Names a generated type must not have: a type in the generated namespace would hide, from the generated code and from a
+    /// user's partial class there, the namespaces they use (<c>System</c>, <c>QualysGen</c>, …) and the types behind C#
+    /// keywords and in the generated API.
+    /// </summary>
+    public static readonly string[] HiddenByTypes =
+    {
+        "System", "Microsoft", "QualysGen", "Global",
+        "String", "Object", "Boolean", "Int32", "Int64", "Decimal", "Double", "DateTime", "DateTimeOffset", "Guid", "Array", "Enum",
+        "Exception", "Stream", "Task", "ValueTask", "CancellationToken", "XmlReader", "XmlWriter", "QualysXmlException",
+    };
+
+    /// <summary>What every class inherits from <c>object</c>: a property of that name would hide it.</summary>
+    public static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals" };
 
     private static readonly HashSet<string> Keywords = new()
     {

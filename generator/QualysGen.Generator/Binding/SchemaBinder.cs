@@ -18,6 +18,11 @@ internal sealed class SchemaBinder
     private readonly GeneratorOptionsSpec _options;
     private readonly Dictionary<string, ElementSpec> _elements = new();
     private readonly Dictionary<(string Element, string? Attribute), TypeOverlaySpec> _types = new();
+
+    // The requirements a spec's 'optional' list relaxes: (parent or null for every parent, child) and (element, attribute).
+    private readonly HashSet<(string? Parent, string Child)> _optionalChildren = new();
+    private readonly HashSet<(string Element, string Attribute)> _optionalAttributes = new();
+    private string? _bindingElement;
     private readonly HashSet<string> _rootKeys = new();
     private readonly List<(string XmlName, string Key)> _roots = new();
     private readonly List<DiagnosticSpec> _diagnostics = new();
@@ -25,7 +30,7 @@ internal sealed class SchemaBinder
     private readonly Dictionary<string, string> _classNames = new();
     private readonly List<EnumSpec> _enums = new();
     private readonly Dictionary<string, string> _elementEnums = new();
-    private readonly NameTableBuilder _names = new();
+    private readonly NameTableBuilder _names;
 
     private SchemaBinder(SchemaSpec schema, GeneratorOptionsSpec options)
     {
@@ -34,11 +39,21 @@ internal sealed class SchemaBinder
         var stem = CSharpNames.ToPascalCase(Path.GetFileNameWithoutExtension(schema.FileName));
         ParserClassName = stem + "Parser";
         NamesClassName = stem + "Names";
-        _typeNames = new UniqueNames(ParserClassName, NamesClassName);
         Stem = stem;
+        _names = new NameTableBuilder(NamesClassName);
+        var kindSuffix = _schema.Kind == SchemaKind.Dtd ? "Dtd" : "Xsd";
+        Namespace = _options.RootNamespace.Length == 0 ? Stem + kindSuffix : _options.RootNamespace + "." + Stem + kindSuffix;
+        // The helper classes, and what a type in the namespace would hide from the generated code and a user's partial class.
+        _typeNames = new UniqueNames(ParserClassName, NamesClassName, stem + "Writer");
+        foreach (var name in CSharpNames.HiddenByTypes.Concat(Namespace.Split('.')))
+        {
+            _typeNames.Reserve(name);
+        }
     }
 
     private string Stem { get; }
+
+    private string Namespace { get; }
 
     private string ParserClassName { get; }
 
@@ -78,12 +93,22 @@ internal sealed class SchemaBinder
             return null;
         }
 
+        // A flattened list's reader is named after its wrapper (ReadScanList), beside the class readers (ReadScan).
+        foreach (var element in _schema.Elements)
+        {
+            if (WrappedItem(element) is not null)
+            {
+                _typeNames.Reserve(CSharpNames.ToPascalCase(element.Name));
+            }
+        }
+
         // Class names first (classes are what users see most), then enums.
         foreach (var element in _schema.Elements)
         {
             if (NeedsClass(element) && !_classNames.ContainsKey(element.Name))
             {
-                _classNames.Add(element.Name, _typeNames.Take(CSharpNames.ToPascalCase(element.TypeName ?? element.Name)));
+                var schemaName = element.TypeName ?? element.Name;
+                _classNames.Add(element.Name, _typeNames.TakeFor(schemaName, CSharpNames.ToPascalCase(schemaName), "Type"));
             }
         }
 
@@ -97,8 +122,9 @@ internal sealed class SchemaBinder
             }
         }
 
+        var byTypeName = classes.ToDictionary(c => c.TypeName);
         var roots = _roots
-            .Select(r => new RootSpec(_classNames[r.Key], r.XmlName, FindStreams(_classNames[r.Key], classes)))
+            .Select(r => new RootSpec(_classNames[r.Key], r.XmlName, FindStreams(_classNames[r.Key], byTypeName)))
             .ToEquatableArray();
         foreach (var root in roots)
         {
@@ -112,12 +138,12 @@ internal sealed class SchemaBinder
             }
         }
 
-        var kindSuffix = _schema.Kind == SchemaKind.Dtd ? "Dtd" : "Xsd";
+        ReportCollisions(_typeNames, _schema.FileName);
         return new ParserSpec(
             HintName: _schema.FileName,
             FilePath: _schema.FilePath,
             SourceFile: _schema.FileName,
-            Namespace: _options.RootNamespace.Length == 0 ? Stem + kindSuffix : _options.RootNamespace + "." + Stem + kindSuffix,
+            Namespace: Namespace,
             Accessibility: _options.Public ? "public" : "internal",
             Kind: _schema.Kind,
             ParserClassName: ParserClassName,
@@ -162,8 +188,40 @@ internal sealed class SchemaBinder
 
                 _types.Add(key, type);
             }
+
+            foreach (var relaxed in overlay.Optional)
+            {
+                ReadOptional(relaxed);
+            }
         }
     }
+
+    private void ReadOptional(OptionalOverlaySpec relaxed)
+    {
+        var known = _elements.TryGetValue(relaxed.Element, out var element)
+            && (relaxed.Parent is null || _elements.ContainsKey(relaxed.Parent))
+            && (relaxed.Attribute is null || element.Attributes.Any(a => a.Name == relaxed.Attribute));
+        if (!known)
+        {
+            var what = relaxed.Attribute is not null
+                ? "attribute '" + relaxed.Attribute + "' of element '" + relaxed.Element + "'"
+                : "element '" + (relaxed.Parent is null ? relaxed.Element : relaxed.Parent + "/" + relaxed.Element) + "'";
+            Report(DiagnosticDescriptors.SpecUnknownSchemaName, relaxed.Location, what, _schema.FileName);
+            return;
+        }
+
+        if (relaxed.Attribute is not null)
+        {
+            _optionalAttributes.Add((relaxed.Element, relaxed.Attribute));
+        }
+        else
+        {
+            _optionalChildren.Add((relaxed.Parent, relaxed.Element));
+        }
+    }
+
+    private bool IsRelaxed(string child)
+        => _optionalChildren.Contains((null, child)) || (_bindingElement is not null && _optionalChildren.Contains((_bindingElement, child)));
 
     private void FindRoots(EquatableArray<SchemaOverlaySpec> overlays)
     {
@@ -252,7 +310,41 @@ internal sealed class SchemaBinder
     {
         var members = new List<MemberSpec>();
         var choices = new List<ChoiceSpec>();
+        // The members a class has besides its properties: the entry points of a root, those of every object.
         var propertyNames = new UniqueNames(className);
+        foreach (var name in CSharpNames.ObjectMembers)
+        {
+            propertyNames.Reserve(name);
+        }
+
+        if (_rootKeys.Contains(element.Name))
+        {
+            propertyNames.Reserve("Parse");
+            propertyNames.Reserve("ParseAsync");
+            if (_schema.Kind == SchemaKind.Xsd)
+            {
+                propertyNames.Reserve("WriteTo");
+                propertyNames.Reserve("ToXml");
+            }
+        }
+
+        // The element's own content keeps its name whatever the attributes are called (an attribute 'value' becomes ValueAttribute).
+        var contentName = element.Content switch
+        {
+            ContentKind.Text => "Value",
+            ContentKind.Mixed => "Text",
+            ContentKind.Any => "InnerXml",
+            _ => null,
+        };
+        if (contentName is not null)
+        {
+            propertyNames.Reserve(contentName);
+            if (element.Content == ContentKind.Text && IsEnumText(element))
+            {
+                propertyNames.Reserve(contentName + RawSuffix);
+            }
+        }
+
         foreach (var attribute in element.Attributes)
         {
             members.Add(BindAttribute(element, className, attribute, propertyNames));
@@ -264,17 +356,17 @@ internal sealed class SchemaBinder
             case ContentKind.Text:
                 contentText = ContentTextKind.Value;
                 var (valueType, enumName) = TextType(element);
-                members.Add(new MemberSpec(propertyNames.Take("Value"), MemberSource.Text, element.Name, null, valueType, enumName,
+                members.Add(new MemberSpec(contentName!, MemberSource.Text, element.Name, null, valueType, enumName,
                     IsList: false, IsObject: false, Required: true, DefaultValue: null, ChoiceIndex: -1, Documentation: "The element's text."));
                 break;
             case ContentKind.Mixed:
                 contentText = ContentTextKind.Mixed;
-                members.Add(new MemberSpec(propertyNames.Take("Text"), MemberSource.Text, element.Name, null, XmlValueType.String, null,
+                members.Add(new MemberSpec(contentName!, MemberSource.Text, element.Name, null, XmlValueType.String, null,
                     IsList: false, IsObject: false, Required: true, DefaultValue: null, ChoiceIndex: -1, Documentation: "The element's text, without the child elements."));
                 break;
             case ContentKind.Any:
                 contentText = ContentTextKind.Any;
-                members.Add(new MemberSpec(propertyNames.Take("InnerXml"), MemberSource.Text, element.Name, null, XmlValueType.String, null,
+                members.Add(new MemberSpec(contentName!, MemberSource.Text, element.Name, null, XmlValueType.String, null,
                     IsList: false, IsObject: false, Required: true, DefaultValue: null, ChoiceIndex: -1, Documentation: "The element's content as XML text (the schema allows any content)."));
                 break;
         }
@@ -289,9 +381,11 @@ internal sealed class SchemaBinder
 
             var seen = new HashSet<string>();
             var mixed = element.Content == ContentKind.Mixed;
+            _bindingElement = element.Name;
             BindParticle(element.Particle, optional: false, repeated: false, choiceIndex: -1, className, occurrences, seen, members, choices, propertyNames, mixed);
         }
 
+        ReportCollisions(propertyNames, element.Name);
         return new ClassSpec(className, element.Name, element.Documentation, members.ToEquatableArray(), choices.ToEquatableArray(), contentText);
     }
 
@@ -316,10 +410,10 @@ internal sealed class SchemaBinder
         }
 
         var pascal = CSharpNames.ToPascalCase(attribute.Name);
-        var required = attribute.Presence == AttributePresence.Required;
+        var required = attribute.Presence == AttributePresence.Required && !_optionalAttributes.Contains((element.Name, attribute.Name));
         var hasDefault = attribute.Presence is AttributePresence.Default or AttributePresence.Fixed;
         return new MemberSpec(
-            propertyNames.Take(pascal, pascal + "Attribute"),
+            propertyNames.TakeFor(attribute.Name, pascal, "Attribute", RawCompanion(valueType, isList: false, isObject: false)),
             MemberSource.Attribute,
             attribute.Name,
             null,
@@ -357,7 +451,7 @@ internal sealed class SchemaBinder
                     return;
                 }
 
-                var member = BindChild(particle.Name, child, optional, repeated || occurrences[particle.Name] > 1, choiceIndex, propertyNames);
+                var member = BindChild(className, particle.Name, child, optional || IsRelaxed(particle.Name), repeated || occurrences[particle.Name] > 1, choiceIndex, propertyNames);
                 members.Add(particle.DefaultValue is { } emptyValue && member.Source == MemberSource.Child && !member.IsObject
                     ? member with { EmptyValue = emptyValue, Documentation = $"<c>{Escape(emptyValue)}</c> when the element is present but empty." }
                     : member);
@@ -382,7 +476,7 @@ internal sealed class SchemaBinder
 
                 var suffix = index == 0 ? "" : (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var enumName = _typeNames.Take(className + "Choice" + suffix);
-                choices[index] = new ChoiceSpec(propertyNames.Take("Choice" + suffix), enumName, branches.ToEquatableArray(), Required: !optional);
+                choices[index] = new ChoiceSpec(propertyNames.Take("Choice" + suffix, className + "Choice" + suffix), enumName, branches.ToEquatableArray(), Required: !optional);
                 return;
 
             default:
@@ -395,7 +489,7 @@ internal sealed class SchemaBinder
         }
     }
 
-    private MemberSpec BindChild(string xmlName, ElementSpec child, bool optional, bool repeated, int choiceIndex, UniqueNames propertyNames)
+    private MemberSpec BindChild(string className, string xmlName, ElementSpec child, bool optional, bool repeated, int choiceIndex, UniqueNames propertyNames)
     {
         _names.Element(xmlName);
         var pascal = CSharpNames.ToPascalCase(xmlName);
@@ -408,21 +502,22 @@ internal sealed class SchemaBinder
             var isListName = wrapperWords.EndsWith("List", System.StringComparison.Ordinal) || wrapperWords.EndsWith("Set", System.StringComparison.Ordinal);
             var name = isListName ? CSharpNames.Pluralize(CSharpNames.ToPascalCase(wrapped.Name!)) : pascal;
             var (itemType, itemTypeName, itemIsObject) = ValueOf(item);
-            return new MemberSpec(propertyNames.Take(name, pascal), MemberSource.WrappedList, xmlName, wrapped.Name, itemType, itemTypeName,
+            return new MemberSpec(propertyNames.TakeFor(xmlName, ListName(name, className), "Element", fallback: pascal), MemberSource.WrappedList, xmlName, wrapped.Name, itemType, itemTypeName,
                 IsList: true, IsObject: itemIsObject, Required: false, DefaultValue: null, ChoiceIndex: choiceIndex, Documentation: null,
                 ContentKey: child.Name);
         }
 
         if (child.Content == ContentKind.Empty && child.Attributes.Count == 0)
         {
-            return new MemberSpec(propertyNames.Take(pascal), MemberSource.Presence, xmlName, null, XmlValueType.Boolean, null,
+            return new MemberSpec(propertyNames.TakeFor(xmlName, pascal, "Element"), MemberSource.Presence, xmlName, null, XmlValueType.Boolean, null,
                 IsList: false, IsObject: false, Required: false, DefaultValue: null, ChoiceIndex: choiceIndex,
                 Documentation: $"Whether the empty element <c>{xmlName}</c> is present.");
         }
 
         var (valueType, typeName, isObject) = ValueOf(child);
         return new MemberSpec(
-            propertyNames.Take(repeated ? CSharpNames.Pluralize(pascal) : pascal),
+            repeated ? propertyNames.TakeFor(xmlName, ListName(CSharpNames.Pluralize(pascal), className), "Element")
+                : propertyNames.TakeFor(xmlName, pascal, "Element", RawCompanion(valueType, isList: false, isObject: isObject)),
             MemberSource.Child,
             xmlName,
             null,
@@ -434,6 +529,28 @@ internal sealed class SchemaBinder
             DefaultValue: null,
             ChoiceIndex: choiceIndex,
             Documentation: null);
+    }
+
+    /// <summary>The suffix of the companion property that keeps an enum value's text as sent (<c>ModeRaw</c> beside <c>Mode</c>).</summary>
+    private const string RawSuffix = "Raw";
+
+    /// <summary>The companion a member of this shape comes with (the emitters' <c>HasRaw</c>), or null.</summary>
+    private static string? RawCompanion(XmlValueType valueType, bool isList, bool isObject)
+        => valueType == XmlValueType.Enum && !isList && !isObject ? RawSuffix : null;
+
+    private bool IsEnumText(ElementSpec element)
+        => _types.TryGetValue((element.Name, null), out var overlay) ? overlay.Type == XmlValueType.Enum : element.TextType == XmlValueType.Enum;
+
+    /// <summary>A list named as its class is (<c>OPTION_PROFILES (OPTION_PROFILE*)</c>) is that class's <c>Items</c>.</summary>
+    private static string ListName(string name, string className) => name == className ? "Items" : name;
+
+    private void ReportCollisions(UniqueNames names, string scope)
+    {
+        foreach (var collision in names.Collisions)
+        {
+            Report(DiagnosticDescriptors.NameCollision, SourceLocationSpec.At(_schema.FilePath, 0, 0, 0, 0),
+                collision.SchemaName, scope, collision.CSharpName, collision.OtherSchemaName, collision.Chosen);
+        }
     }
 
     private (XmlValueType Type, string? TypeName, bool IsObject) ValueOf(ElementSpec element)
@@ -484,12 +601,13 @@ internal sealed class SchemaBinder
             return same.TypeName;
         }
 
-        var typeName = _typeNames.Take(name, name + "Kind");
-        var members = new UniqueNames("Unknown");
+        var typeName = _typeNames.TakeFor(name, name, "Kind");
+        // Values that make one member name (NOT EQUALS, NOT_EQUALS) are numbered: the text as sent tells them apart.
+        var members = new UniqueNames("Unknown", typeName);
         var list = new List<EnumMemberSpec>();
         foreach (var value in values.Distinct())
         {
-            list.Add(new EnumMemberSpec(members.Take(CSharpNames.ToPascalCase(value, "Value")), value));
+            list.Add(new EnumMemberSpec(members.TakeFor(value, CSharpNames.ToPascalCase(value, "Value"), "Value"), value));
         }
 
         _enums.Add(new EnumSpec(typeName, documentation, list.ToEquatableArray()));
@@ -497,22 +615,42 @@ internal sealed class SchemaBinder
     }
 
     /// <summary>
-    /// The repeated records under a root, reached through elements that are always there (<c>RESPONSE</c>, not <c>REQUEST?</c>):
-    /// the lists a response is about, not every list nested somewhere in it.
+    /// How far below its root a record stream is looked for. Qualys' records sit two or three levels down
+    /// (<c>RESPONSE/SCAN_LIST/SCAN</c>); the limit keeps the search, and the paths it records, linear in a deep schema.
     /// </summary>
-    private EquatableArray<RecordStreamSpec> FindStreams(string rootClass, List<ClassSpec> classes)
-    {
-        var byTypeName = classes.ToDictionary(c => c.TypeName);
-        var streams = new List<RecordStreamSpec>();
-        var methodNames = new UniqueNames("Parse", "ParseAsync");
-        var visited = new HashSet<string> { rootClass };
-        Walk(byTypeName[rootClass], new List<string>());
-        return streams.ToEquatableArray();
+    internal const int MaxStreamDepth = 16;
 
-        void Walk(ClassSpec parent, List<string> path)
+    /// <summary>
+    /// The repeated records under a root, reached through elements that are always there (<c>RESPONSE</c>, not <c>REQUEST?</c>):
+    /// the lists a response is about, not every list nested somewhere in it. Walked depth first with a stack of its own, never
+    /// on the call stack, so a chain of any depth cannot overflow it.
+    /// </summary>
+    private EquatableArray<RecordStreamSpec> FindStreams(string rootClass, Dictionary<string, ClassSpec> byTypeName)
+    {
+        var streams = new List<RecordStreamSpec>();
+        // Beside the root's own members: its properties, their companions and its choices.
+        var methodNames = new UniqueNames("Parse", "ParseAsync", "WriteTo", "ToXml", rootClass);
+        foreach (var member in byTypeName[rootClass].Members)
         {
-            foreach (var member in parent.Members)
+            methodNames.Reserve(member.PropertyName);
+            methodNames.Reserve(member.PropertyName + RawSuffix);
+        }
+
+        foreach (var choice in byTypeName[rootClass].Choices)
+        {
+            methodNames.Reserve(choice.PropertyName);
+        }
+
+        var visited = new HashSet<string> { rootClass };
+        // Each entry: a class to look into, the member to look at next, and the path from the root to the class.
+        var stack = new Stack<(ClassSpec Class, int Next, List<string> Path)>();
+        stack.Push((byTypeName[rootClass], 0, new List<string>()));
+        while (stack.Count > 0)
+        {
+            var (parent, next, path) = stack.Pop();
+            for (var i = next; i < parent.Members.Count; i++)
             {
+                var member = parent.Members[i];
                 if (!member.IsObject || member.TypeName is null)
                 {
                     continue;
@@ -527,15 +665,21 @@ internal sealed class SchemaBinder
                     var method = methodNames.Take("Enumerate" + records + "Async", "Enumerate" + parent.TypeName + records + "Async");
                     streams.Add(new RecordStreamSpec(method, itemPath.ToEquatableArray(), itemXmlName, member.TypeName));
                 }
-                else if (member.Required && visited.Add(member.TypeName) && byTypeName.TryGetValue(member.TypeName, out var child))
+                else if (member.Required && path.Count < MaxStreamDepth && visited.Add(member.TypeName)
+                    && byTypeName.TryGetValue(member.TypeName, out var child))
                 {
-                    Walk(child, path.Append(member.XmlName).ToList());
+                    // Come back for the rest of this class's members after the child's, as a recursive walk would.
+                    stack.Push((parent, i + 1, path));
+                    stack.Push((child, 0, new List<string>(path) { member.XmlName }));
+                    break;
                 }
             }
         }
+
+        return streams.ToEquatableArray();
     }
 
-    /// <summary>The element references of a content model, depth first.</summary>
+    /// <summary>The element references of a content model, depth first, with a stack of its own (nesting depth costs no call stack).</summary>
     private static IEnumerable<ParticleSpec> ElementParticles(ParticleSpec? particle)
     {
         if (particle is null)
@@ -543,21 +687,24 @@ internal sealed class SchemaBinder
             yield break;
         }
 
-        if (particle.Kind == ParticleKind.Element)
+        var stack = new Stack<ParticleSpec>();
+        stack.Push(particle);
+        while (stack.Count > 0)
         {
-            if (particle.Name is not null && particle.Key is not null)
+            var current = stack.Pop();
+            if (current.Kind == ParticleKind.Element)
             {
-                yield return particle;
+                if (current.Name is not null && current.Key is not null)
+                {
+                    yield return current;
+                }
+
+                continue;
             }
 
-            yield break;
-        }
-
-        foreach (var child in particle.Children)
-        {
-            foreach (var element in ElementParticles(child))
+            for (var i = current.Children.Count - 1; i >= 0; i--)
             {
-                yield return element;
+                stack.Push(current.Children[i]);
             }
         }
     }
@@ -572,7 +719,16 @@ internal sealed class SchemaBinder
     {
         private readonly Dictionary<string, string> _elements = new();
         private readonly Dictionary<string, string> _attributes = new();
-        private readonly UniqueNames _fields = new("Table", "Settings", "AsyncSettings");
+        private readonly UniqueNames _fields;
+
+        public NameTableBuilder(string namesClassName)
+        {
+            _fields = new UniqueNames("Table", "Settings", "AsyncSettings", "Rent", "Return", namesClassName);
+            foreach (var name in CSharpNames.ObjectMembers)
+            {
+                _fields.Reserve(name);
+            }
+        }
         private readonly List<XmlNameSpec> _all = new();
 
         public string Element(string xmlName) => Add(_elements, xmlName, CSharpNames.ToPascalCase(xmlName), isAttribute: false);
@@ -583,7 +739,8 @@ internal sealed class SchemaBinder
         {
             if (!map.TryGetValue(xmlName, out var existing))
             {
-                existing = _fields.Take(field);
+                // Internal fields: a collision is numbered, and the properties' names report it.
+                existing = _fields.TakeFor(xmlName, field, "Name");
                 map.Add(xmlName, existing);
                 _all.Add(new XmlNameSpec(existing, xmlName, isAttribute));
             }

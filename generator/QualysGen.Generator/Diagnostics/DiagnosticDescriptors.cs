@@ -18,11 +18,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DtdSyntaxError = Error(
         "QG0001", "DTD syntax error", "{0}");
 
-    public static readonly DiagnosticDescriptor DtdDuplicateElement = Error(
+    // Qualys' own DTDs do both; neither stops the build.
+    public static readonly DiagnosticDescriptor DtdDuplicateElement = Warning(
         "QG0002", "Element declared twice", "Element '{0}' is already declared; the first declaration is kept");
 
-    public static readonly DiagnosticDescriptor DtdUndeclaredChild = Error(
-        "QG0003", "Undeclared child element", "Element '{0}' refers to child element '{1}', which is not declared");
+    public static readonly DiagnosticDescriptor DtdUndeclaredChild = Warning(
+        "QG0003", "Undeclared child element", "Element '{0}' refers to child element '{1}', which is not declared; it is read as text");
 
     public static readonly DiagnosticDescriptor DtdUndefinedEntity = Error(
         "QG0004", "Undefined parameter entity", "Parameter entity '%{0};' is not declared before it is used");
@@ -39,6 +40,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DtdExternalEntityIgnored = Warning(
         "QG0008", "External entity not read", "Entity '{0}' refers to an external resource, which QualysGen never reads; declarations that use it are skipped");
 
+    public static readonly DiagnosticDescriptor DtdLimitExceeded = Warning(
+        "QG0009", "DTD exceeds a generator limit", "{0}");
+
     // --- XSD (QG0100–QG0199) -------------------------------------------------------------
 
     public static readonly DiagnosticDescriptor XsdError = Error(
@@ -53,6 +57,9 @@ internal static class DiagnosticDescriptors
     // What XmlSchemaSet reports as a warning (an import with an empty schemaLocation, say): the schema still compiles.
     public static readonly DiagnosticDescriptor XsdWarning = Warning(
         "QG0103", "XSD warning", "{0}");
+
+    public static readonly DiagnosticDescriptor XsdLimitExceeded = Warning(
+        "QG0104", "XSD exceeds a generator limit", "{0}");
 
     // --- Endpoint spec JSON (QG0200–QG0299) -------------------------------------------------
 
@@ -82,8 +89,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InternalError = Error(
         "QG0900", "Generator error", "QualysGen could not process '{0}': {1}. This is a bug in QualysGen; please report it with the input file.");
 
-    public static readonly DiagnosticDescriptor NameCollision = Error(
-        "QG0901", "Generated name collision", "'{0}' in '{1}' maps to the C# name '{2}', which is already used by '{3}'");
+    // The generated code still compiles (the later name is numbered), but its names no longer say which is which.
+    public static readonly DiagnosticDescriptor NameCollision = Warning(
+        "QG0901", "Generated name collision", "'{0}' in '{1}' makes the C# name '{2}', as '{3}' does; it is named '{4}'");
 
     public static readonly DiagnosticDescriptor SchemaNamespaceCollision = Error(
         "QG0902", "Two schema files generate the same types",

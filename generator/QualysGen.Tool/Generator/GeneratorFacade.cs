@@ -4,9 +4,11 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using QualysGen.Generator.Binding;
+using QualysGen.Generator.Binding.Endpoints;
 using QualysGen.Generator.Diagnostics;
 using QualysGen.Generator.Model;
 using QualysGen.Generator.Parsing;
+using QualysGen.Generator.Parsing.Endpoints;
 using QualysGen.Tool.Surface;
 
 namespace QualysGen.Tool.Generator;
@@ -127,7 +129,7 @@ internal static class GeneratorFacade
         }
 
         var endpoints = new List<EndpointDescription>();
-        foreach (var endpoint in read.Endpoints?.Endpoints ?? EquatableArray<EndpointSpec>.Empty)
+        foreach (var endpoint in read.Endpoints?.Endpoints ?? EquatableArray<EndpointDeclaration>.Empty)
         {
             Use(endpoint.Settings.Response?.Schema?.Name);
             foreach (var version in endpoint.Versions)

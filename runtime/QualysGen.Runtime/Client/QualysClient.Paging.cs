@@ -166,7 +166,7 @@ public sealed partial class QualysClient
     private static QualysException? TranslateBodyFailure(Exception exception, CallState state, OpenResponse response) => exception switch
     {
         QualysXmlException or System.Text.Json.JsonException => new QualysResponseFormatException(state.Call, response.StatusCode, exception),
-        IOException or System.Net.Http.HttpRequestException => new QualysTransportException(state.Call, isTimeout: false, mayHaveRun: true, state.Sent, exception),
+        IOException or System.Net.Http.HttpRequestException => new QualysTransportException(state.Call, BodyIdleTimeoutStream.IsTimeout(exception), mayHaveRun: true, state.Sent, exception),
         _ => null,
     };
 

@@ -56,11 +56,12 @@ public sealed partial class QualysClient
                     {
                         using var message = BuildMessage(request, baseUri, ticket);
                         response = await _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                        envelope = await ResponseEnvelope.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+                        var body = new BodyIdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _options.BodyIdleTimeout, _time);
+                        envelope = await ResponseEnvelope.ReadAsync(body, cancellationToken).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
                     {
-                        if (PlanTransportRetry(request, state, exception, isTimeout: true, mayHaveRun: true))
+                        if (PlanTransportRetry(request, state, exception, mayHaveRun: true))
                         {
                             continue;
                         }
@@ -70,12 +71,12 @@ public sealed partial class QualysClient
                     catch (Exception exception) when (IsTransportFailure(exception) && !cancellationToken.IsCancellationRequested)
                     {
                         var mayHaveRun = response is not null || !NeverSent(exception);
-                        if (PlanTransportRetry(request, state, exception, isTimeout: false, mayHaveRun))
+                        if (PlanTransportRetry(request, state, exception, mayHaveRun))
                         {
                             continue;
                         }
 
-                        throw new QualysTransportException(state.Call, isTimeout: false, mayHaveRun, state.Sent, exception);
+                        throw new QualysTransportException(state.Call, BodyIdleTimeoutStream.IsTimeout(exception), mayHaveRun, state.Sent, exception);
                     }
                     catch (InvalidDataException exception)
                     {
@@ -87,7 +88,7 @@ public sealed partial class QualysClient
                 var status = response.StatusCode;
                 Log.Answered(_logger, request.Endpoint, request.Version, (int)status, envelope.RootName is { } root ? "<" + root + ">" : envelope.Root.ToString(), (long)_time.GetElapsedTime(started).TotalMilliseconds);
                 var headers = LimitHeaders.From(response, _time.GetUtcNow());
-                if (limits.Observe(headers, _time.GetUtcNow()) is { } newLimit)
+                if (limits.Observe(headers, _time.GetUtcNow(), _options.Retry.MaxLimitWait) is { } newLimit)
                 {
                     Log.ConcurrencyLimitChanged(_logger, limits.Key, newLimit);
                 }
@@ -255,7 +256,7 @@ public sealed partial class QualysClient
         if (asked is { } explicitWait)
         {
             delay = explicitWait;
-            limits.Block(_time.GetUtcNow() + explicitWait);
+            limits.Block(_time.GetUtcNow(), explicitWait, _options.Retry.MaxLimitWait);
         }
         else
         {
@@ -272,9 +273,9 @@ public sealed partial class QualysClient
         state.PendingDelay = delay;
     }
 
-    private bool PlanTransportRetry(QualysRequest request, CallState state, Exception exception, bool isTimeout, bool mayHaveRun)
+    private bool PlanTransportRetry(QualysRequest request, CallState state, Exception exception, bool mayHaveRun)
     {
-        var failure = isTimeout ? "timeout" : Describe(exception);
+        var failure = exception is OperationCanceledException ? "timeout" : Describe(exception);
         if (mayHaveRun && !request.IsRetrySafe)
         {
             Log.NotRetried(_logger, request.Endpoint, request.Version, failure);
@@ -359,6 +360,12 @@ public sealed partial class QualysClient
                 }
 
                 break;
+        }
+
+        if (!request.IsRetrySafe)
+        {
+            // At most once on the wire, whatever the handlers below do: see SendOnceContent.
+            message.Content = new SendOnceContent(message.Content);
         }
 
         return message;

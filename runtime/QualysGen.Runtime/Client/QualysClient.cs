@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QualysGen.Limits;
 using QualysGen.Requests;
+using QualysGen.Responses;
 
 namespace QualysGen.Client;
 
@@ -127,7 +128,7 @@ public sealed partial class QualysClient : IAsyncDisposable, IDisposable
                         if (!request.IsRetrySafe || !state.TryPlanTransientRetry(_options.Retry, out var delay))
                         {
                             Log.NotRetried(_logger, request.Endpoint, request.Version, Describe(exception));
-                            throw new QualysTransportException(state.Call, isTimeout: false, mayHaveRun: true, state.Sent, exception);
+                            throw new QualysTransportException(state.Call, BodyIdleTimeoutStream.IsTimeout(exception), mayHaveRun: true, state.Sent, exception);
                         }
 
                         Log.TransientRetry(_logger, request.Endpoint, request.Version, Describe(exception), (long)delay.TotalMilliseconds, state.Sent + 1);
@@ -209,6 +210,7 @@ public sealed partial class QualysClient : IAsyncDisposable, IDisposable
     {
         HttpRequestException { HttpRequestError: var error } when error != HttpRequestError.Unknown => "connection: " + error,
         HttpRequestException => "connection failure",
+        IOException when BodyIdleTimeoutStream.IsTimeout(exception) => "response body made no progress",
         IOException => "connection dropped while reading the response",
         _ => exception.GetType().Name,
     };

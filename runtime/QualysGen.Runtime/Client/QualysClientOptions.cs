@@ -50,8 +50,17 @@ public sealed class QualysClientOptions
     /// <summary>The <c>User-Agent</c> header (default <c>QualysGen/&lt;version&gt;</c>).</summary>
     public string? UserAgent { get; set; }
 
-    /// <summary>How long to wait for a response's headers, per attempt (default 3 minutes). The body then streams without a time limit; cancel through the token.</summary>
+    /// <summary>How long to wait for a response's headers, per attempt (default 3 minutes). The body is then bounded by <see cref="BodyIdleTimeout"/>; cancel through the token.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// How long reading a response body may wait on the network without progress (default 2 minutes): at least 16 KiB, or the
+    /// end of the body, must arrive within every such span of waiting. A body that stalls or trickles (one byte every 100 ms)
+    /// is cut with <see cref="QualysTransportException"/> (<c>IsTimeout</c>, <c>MayHaveRun</c>), and a call that is safe to
+    /// repeat is repeated. Only waiting counts: the time your code takes between the records of a list does not.
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    public TimeSpan BodyIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Retry bounds for limits and failures in transit.</summary>
     public QualysRetryOptions Retry { get; set; } = new();
@@ -116,6 +125,11 @@ public sealed class QualysClientOptions
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             throw new InvalidOperationException("QualysClientOptions.Timeout must be positive or infinite.");
+        }
+
+        if (BodyIdleTimeout <= TimeSpan.Zero && BodyIdleTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new InvalidOperationException("QualysClientOptions.BodyIdleTimeout must be positive or infinite.");
         }
 
         Retry.Validate();

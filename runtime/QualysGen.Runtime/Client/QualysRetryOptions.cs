@@ -29,6 +29,16 @@ public sealed class QualysRetryOptions
     /// <summary>No single wait is longer than this unless Qualys asked for it explicitly (default 1 minute).</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The longest a limit can hold back the later calls to its API (default 1 hour). After an answer that says the rate window
+    /// is used up (<c>X-RateLimit-Remaining: 0</c> with <c>X-RateLimit-ToWait-Sec</c>) or a refusal that names a wait, calls to
+    /// that API wait (or fail at once with <see cref="QualysLimitExceededException"/> when the wait is past
+    /// <see cref="MaxTotalDelay"/>) without asking Qualys, but never for longer than this: then the next call asks Qualys again,
+    /// which says again if the limit still holds. A header asking for years (<c>2147483647</c>) therefore cannot block a
+    /// long-lived client for good. The exception's <c>RetryAfter</c> is still the wait Qualys asked for.
+    /// </summary>
+    public TimeSpan MaxLimitWait { get; set; } = TimeSpan.FromHours(1);
+
     internal QualysRetryOptions Clone() => (QualysRetryOptions)MemberwiseClone();
 
     internal void Validate()
@@ -38,7 +48,7 @@ public sealed class QualysRetryOptions
             throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "At least one attempt is needed.");
         }
 
-        if (MaxTotalDelay < TimeSpan.Zero || ConcurrencyDelay < TimeSpan.Zero || TransientDelay < TimeSpan.Zero || MaxDelay < TimeSpan.Zero)
+        if (MaxTotalDelay < TimeSpan.Zero || ConcurrencyDelay < TimeSpan.Zero || TransientDelay < TimeSpan.Zero || MaxDelay < TimeSpan.Zero || MaxLimitWait < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxTotalDelay), "Delays cannot be negative.");
         }

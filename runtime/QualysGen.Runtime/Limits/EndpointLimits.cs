@@ -33,12 +33,15 @@ internal sealed class EndpointLimits
         }
     }
 
-    /// <summary>Learns from a response's headers. Returns the new concurrency limit when it changed.</summary>
-    public int? Observe(in LimitHeaders headers, DateTimeOffset now)
+    /// <summary>
+    /// Learns from a response's headers: a used-up rate window holds back later calls for what <c>ToWait</c> says, at most
+    /// <paramref name="maxWait"/>. Returns the new concurrency limit when it changed.
+    /// </summary>
+    public int? Observe(in LimitHeaders headers, DateTimeOffset now, TimeSpan maxWait)
     {
         if (headers.RateRemaining == 0 && headers.ToWaitSeconds is > 0 and var wait)
         {
-            Block(now + TimeSpan.FromSeconds(wait));
+            Block(now, TimeSpan.FromSeconds(wait), maxWait);
         }
 
         if (headers.ConcurrencyLimit is > 0 and var limit && limit != Gate.Capacity)
@@ -50,9 +53,13 @@ internal sealed class EndpointLimits
         return null;
     }
 
-    /// <summary>No call starts before <paramref name="until"/>.</summary>
-    public void Block(DateTimeOffset until)
+    /// <summary>
+    /// No call starts within <paramref name="wait"/> of <paramref name="now"/>, capped at <paramref name="maxWait"/> so that what
+    /// a server says cannot hold the API back for longer (an earlier, longer block stays).
+    /// </summary>
+    public void Block(DateTimeOffset now, TimeSpan wait, TimeSpan maxWait)
     {
+        var until = now + (wait < maxWait ? wait : maxWait);
         lock (_lock)
         {
             if (until > _notBefore)

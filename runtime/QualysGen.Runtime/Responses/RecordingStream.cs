@@ -11,7 +11,7 @@ namespace QualysGen.Responses;
 /// <see cref="System.Xml.XmlReader"/> consumed (including its read-ahead) can be replayed to the real parser.
 /// It does not own the inner stream.
 /// </summary>
-internal sealed class RecordingStream : Stream
+internal sealed class RecordingStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly int _maxBytes;
@@ -26,31 +26,12 @@ internal sealed class RecordingStream : Stream
     /// <summary>The bytes read so far.</summary>
     public ReadOnlyMemory<byte> Recorded => _recorded.WrittenMemory;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var read = _inner.Read(buffer);
         Record(buffer.Slice(0, read));
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -68,14 +49,4 @@ internal sealed class RecordingStream : Stream
 
         _recorded.Write(bytes);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

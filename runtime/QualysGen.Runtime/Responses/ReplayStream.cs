@@ -10,7 +10,7 @@ namespace QualysGen.Responses;
 /// stream itself, so that a response can be inspected before the parser sees it without buffering the whole body.
 /// Reads from the inner stream always observe the call's token, even when the reader (an <see cref="System.Xml.XmlReader"/>) passes none.
 /// </summary>
-internal sealed class ReplayStream : Stream
+internal sealed class ReplayStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly CancellationToken _token;
@@ -26,20 +26,6 @@ internal sealed class ReplayStream : Stream
 
     public override bool CanRead => !_disposed;
 
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         if (TakePrefix(buffer) is var taken and > 0)
@@ -50,9 +36,6 @@ internal sealed class ReplayStream : Stream
         _token.ThrowIfCancellationRequested();
         return _inner.Read(buffer);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -87,16 +70,6 @@ internal sealed class ReplayStream : Stream
         _prefix = _prefix.Slice(count);
         return count;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

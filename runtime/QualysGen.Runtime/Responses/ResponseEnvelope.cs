@@ -61,8 +61,12 @@ internal sealed class ResponseEnvelope
     /// <summary>Reads the start of <paramref name="response"/>'s body.</summary>
     /// <exception cref="IOException">The connection failed while the start was read.</exception>
     public static async Task<ResponseEnvelope> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        => await ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Reads the start of a response body, <paramref name="network"/>, which the envelope then owns.</summary>
+    /// <exception cref="IOException">The connection failed while the start was read.</exception>
+    public static async Task<ResponseEnvelope> ReadAsync(Stream network, CancellationToken cancellationToken)
     {
-        var network = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 
         // Find the first significant character without committing to a reader: the body may be empty, JSON, or a raw token.
         var prolog = new byte[512];

@@ -10,7 +10,7 @@ namespace QualysGen.Responses;
 /// the end of the document (where a classic-API list puts its truncation <c>WARNING</c>) can be examined without keeping the body.
 /// Owns the inner stream.
 /// </summary>
-internal sealed class TailWindowStream : Stream
+internal sealed class TailWindowStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly byte[] _ring;
@@ -20,20 +20,6 @@ internal sealed class TailWindowStream : Stream
     {
         _inner = inner;
         _ring = new byte[capacity];
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     /// <summary>Reads what is left of the inner stream into the window, up to <paramref name="maxBytes"/>; false when more was left.</summary>
@@ -67,17 +53,12 @@ internal sealed class TailWindowStream : Stream
         return result;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var read = _inner.Read(buffer);
         Keep(buffer.Slice(0, read));
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -101,16 +82,6 @@ internal sealed class TailWindowStream : Stream
         bytes.Slice(first).CopyTo(_ring);
         _total += bytes.Length;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -248,6 +248,7 @@ public sealed class XmlRecordStream : Stream
         rest = rest.Slice(open + 1);
         var close = rest.IndexOf(quote);
         var name = Encoding.ASCII.GetString(close < 0 ? rest : rest.Slice(0, close)).Trim().ToLowerInvariant();
+        // The code pages beyond Latin-1 decode because CodePageEncodings registers them (issue 13.10); here only ASCII-compatibility matters.
         return name is "utf-8" or "utf8" or "us-ascii" or "ascii" or "latin1"
             || name.StartsWith("iso-8859-", StringComparison.Ordinal)
             || name.StartsWith("windows-125", StringComparison.Ordinal);

@@ -129,6 +129,14 @@ public sealed class EndpointDiagnosticsTests
         => AssertOne("QG0220", Valid.Replace("\"summary\": \"Ping.\",", "\"summary\": \"Ping.\", \"summery\": \"x\","), "\"summery\"", "Unknown property 'summery' in an endpoint");
 
     [Fact]
+    public void QG0220_a_key_given_twice_is_located_at_the_second_and_only_the_first_is_read()
+        => AssertOne(
+            "QG0220",
+            Valid.Replace("\"rules\": [", "\"versions\": { \"3.0\": {} },\n      \"rules\": ["),
+            "\"versions\": {\n        \"3.0\": {},",
+            "Property 'versions' is given more than once");
+
+    [Fact]
     public void QG0221_an_unknown_parameter_group()
         => AssertOne("QG0221", Valid.Replace("\"summary\": \"Ping.\",", "\"summary\": \"Ping.\", \"use\": [\"Paging\"],"), "\"Paging\"", "'Paging'");
 

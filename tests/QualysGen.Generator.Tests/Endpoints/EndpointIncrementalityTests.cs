@@ -14,7 +14,7 @@ public sealed class EndpointIncrementalityTests
 {
     private static readonly string[] Steps =
     [
-        EndpointTrackingNames.ResponseSchemas, EndpointTrackingNames.EndpointFile, EndpointTrackingNames.BindEndpoints,
+        EndpointTrackingNames.ResponseSchemas, EndpointTrackingNames.EndpointDocument, EndpointTrackingNames.BindEndpoints,
         EndpointTrackingNames.EndpointSource, EndpointTrackingNames.EndpointOutput, EndpointTrackingNames.Families,
     ];
 
@@ -64,7 +64,7 @@ public sealed class EndpointIncrementalityTests
         var second = driver.ReplaceAdditionalText(original, edited).RunGenerators(compilation).GetRunResult().Results.Single();
 
         // Locations moved, so the file is read and bound again; what the emitter gets holds no location and is equal.
-        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, EndpointTrackingNames.EndpointFile));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, EndpointTrackingNames.EndpointDocument));
         Assert.All(Reasons(second, EndpointTrackingNames.EndpointSource), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
         Assert.All(second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
             o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));

@@ -1,11 +1,11 @@
 using System.Linq;
 using System.Threading;
 using QualysGen.Generator.Model;
-using QualysGen.Generator.Parsing;
+using QualysGen.Generator.Parsing.Endpoints;
 
 namespace QualysGen.Generator.Tests.Endpoints;
 
-/// <summary>The reader turns the endpoints half of a spec file into located <c>*Spec</c> records, without resolving references.</summary>
+/// <summary>The reader turns the endpoints half of a spec file into located <c>*Declaration</c> records, without resolving references.</summary>
 public sealed class EndpointSpecReaderTests
 {
     [Fact]
@@ -51,7 +51,7 @@ public sealed class EndpointSpecReaderTests
         Assert.Equal(
             [ParameterTypeKind.Int32, ParameterTypeKind.Int64, ParameterTypeKind.Flag, ParameterTypeKind.YesNo, ParameterTypeKind.Boolean, ParameterTypeKind.Date, ParameterTypeKind.DateTime, ParameterTypeKind.String],
             "abcdefgh".Select(c => p[c.ToString()].Type.Kind));
-        Assert.Equal(new ParameterTypeSpec(ParameterTypeKind.Enum, false, new[] { "x", "y" }.ToEquatableArray(), "Xy", "Ex or why."), p["i"].Type);
+        Assert.Equal(new ParameterTypeDeclaration(ParameterTypeKind.Enum, false, new[] { "x", "y" }.ToEquatableArray(), "Xy", "Ex or why."), p["i"].Type);
         Assert.Equal("x", p["i"].Default!.Text);
         Assert.Equal((ParameterTypeKind.Int64, true, "Js"), (p["j"].Type.Kind, p["j"].Type.IsList, p["j"].PropertyName));
         Assert.Equal((ParameterTypeKind.Enum, true), (p["k"].Type.Kind, p["k"].Type.IsList));
@@ -101,7 +101,7 @@ public sealed class EndpointSpecReaderTests
         var endpoint = result.Endpoints!.Endpoints.Single();
         Assert.Equal(("POST", "/api/{version}/e/", "go"), (endpoint.Settings.Method, endpoint.Settings.Path, endpoint.Settings.Action));
         Assert.Equal(["Basic", "Session"], endpoint.Settings.Auth!.Value);
-        Assert.Equal([new EndpointFixedParameterSpec("format", "xml"), new EndpointFixedParameterSpec("n", "1")], endpoint.Settings.FixedParameters);
+        Assert.Equal([new EndpointFixedParameterDeclaration("format", "xml"), new EndpointFixedParameterDeclaration("n", "1")], endpoint.Settings.FixedParameters);
 
         var v3 = endpoint.Versions[0].Settings;
         Assert.Equal(["Bearer"], v3.Auth!.Value);
@@ -109,7 +109,7 @@ public sealed class EndpointSpecReaderTests
         Assert.Equal((EndpointHostKind.Gateway, true), (v3.Host!.Value, v3.RetrySafe!.Value));
 
         var v2 = endpoint.Versions[1];
-        Assert.Equal(new EndpointDateSpec(2025, 12, 0), v2.EndOfSupport);
+        Assert.Equal(new EndpointDateDeclaration(2025, 12, 0), v2.EndOfSupport);
         Assert.Equal("June 30, 2026", v2.EndOfLife!.ToString());
         Assert.Equal("December 2025", v2.EndOfSupport!.ToString());
         Assert.Equal("3.0", v2.ReplacedBy!.Name);
@@ -137,7 +137,7 @@ public sealed class EndpointSpecReaderTests
         var json = file.JsonTypes.Single().Properties;
         Assert.Equal((EndpointJsonValueKind.Int64, true, "Count"), (json[1].Kind, json[1].Required, json[1].PropertyName));
         Assert.Equal(("Paging", 1, 1), (file.Groups.Single().Name, file.Groups.Single().Parameters.Count, file.Groups.Single().Rules.Count));
-        Assert.Equal([new EndpointBaseUrlSpec("Us", "https://api.example.com", null), new EndpointBaseUrlSpec("Eu", "https://eu.example.com", "Europe")], file.BaseUrls);
+        Assert.Equal([new EndpointBaseUrlDeclaration("Us", "https://api.example.com", null), new EndpointBaseUrlDeclaration("Eu", "https://eu.example.com", "Europe")], file.BaseUrls);
     }
 
     [Fact]
@@ -162,12 +162,25 @@ public sealed class EndpointSpecReaderTests
     [InlineData("""{ "endpoints": { "E": { "versions": { "1": { "eol": "2026-01" } } } } }""", "has an 'eol' but no 'eos'")]
     [InlineData("""{ "baseUrls": { "X": "https://api.example.com/v1" } }""", "must be an http(s) origin")]
     [InlineData("""{ "family": "not a name" }""", "'family' must be a C# identifier")]
+    [InlineData("""{ "endpoints": { "E": { "versions": { "1": {} }, "versions": { "1": {} } } } }""", "Property 'versions' is given more than once")]
     public void Structural_mistakes_are_QG0220_with_a_message_that_says_what_to_write(string json, string message)
     {
         var diagnostic = Assert.Single(Read(json).EndpointDiagnostics);
 
         Assert.Equal("QG0220", diagnostic.Id);
         Assert.Contains(message, diagnostic.MessageArgs[0], System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_key_is_reported_with_the_keys_the_object_has_then_missing_required_keys_once()
+    {
+        var result = Read("""{ "filterTypes": { "t": { "valu": "long" } } }""");
+
+        Assert.Equal(
+            ["Unknown property 'valu' in a filter type; it has: value, operators, description", "Filter type 't' needs 'value' and 'operators'"],
+            result.EndpointDiagnostics.Select(d => d.MessageArgs[0]));
+        Assert.Equal([26, 19], result.EndpointDiagnostics.Select(d => d.Location!.Column)); // at "valu", then at "t"
+        Assert.Empty(result.Endpoints!.FilterTypes);
     }
 
     [Fact]
@@ -191,9 +204,9 @@ public sealed class EndpointSpecReaderTests
         }
     }
 
-    private static SpecFileResult Read(string json, string path = "/p/x.endpoints.json") => EndpointSpecReader.Read(path, json, CancellationToken.None);
+    private static EndpointSpecReadResult Read(string json, string path = "/p/x.endpoints.json") => EndpointSpecReader.Read(path, json, CancellationToken.None);
 
-    private static EndpointSpec Endpoint(string members)
+    private static EndpointDeclaration Endpoint(string members)
     {
         var result = Read("{ \"endpoints\": { \"E\": { \"method\": \"GET\", \"path\": \"/e\", \"response\": \"raw\", \"versions\": { \"1\": {} },\n" + members + " } } }");
         Assert.Empty(result.EndpointDiagnostics);

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -62,4 +64,18 @@ internal static class GeneratorHarness
     /// <summary>Compiler errors and warnings of the output compilation (the generated code must have none).</summary>
     public static IReadOnlyList<Diagnostic> CompileProblems(Compilation output)
         => output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    /// <summary>Emits the output compilation and loads it into a collectible context, to run the generated parsers.</summary>
+    public static Assembly Load(Compilation compilation)
+    {
+        using var image = new MemoryStream();
+        var emit = compilation.Emit(image);
+        if (!emit.Success)
+        {
+            throw new InvalidOperationException(string.Join("\n", emit.Diagnostics));
+        }
+
+        image.Position = 0;
+        return new AssemblyLoadContext("generated", isCollectible: true).LoadFromStream(image);
+    }
 }

@@ -227,7 +227,7 @@ public class DtdReaderDiagnosticsTests
     // --- QG0003 undeclared child -----------------------------------------------------------
 
     [Fact]
-    public void Each_reference_to_an_undeclared_child_is_reported()
+    public void Each_reference_to_an_undeclared_child_is_reported_and_the_child_is_read_as_text()
     {
         var text = "<!ELEMENT R (A, MISSING?, (MISSING | B)*)>\n<!ELEMENT A EMPTY>\n<!ELEMENT M (#PCDATA | GONE)*>\n<!ELEMENT B EMPTY>";
 
@@ -241,7 +241,10 @@ public class DtdReaderDiagnosticsTests
         Assert.Equal(new[] { "M", "GONE" }, undeclared[2].MessageArgs.ToArray());
         undeclared[2].AssertAt(2, 23, 4);
         Assert.Equal(3, result.Diagnostics.Count);
-        Assert.Equal(new[] { "R", "A", "M", "B" }, result.Schema!.Names());
+        Assert.All(undeclared, d => Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, DiagnosticDescriptors.Get(d.Id).DefaultSeverity));
+        Assert.Equal(new[] { "R", "A", "M", "B", "MISSING", "GONE" }, result.Schema!.Names());
+        Assert.Equal(ContentKind.Text, result.Element("MISSING").Content);
+        Assert.Equal(ContentKind.Text, result.Element("GONE").Content);
     }
 
     [Fact]

@@ -41,12 +41,19 @@ internal sealed class Harness : IAsyncDisposable
     }
 
     /// <summary>Options for a client of <paramref name="simulator"/>, with retry delays short enough for tests.</summary>
-    public static QualysClientOptions ClientOptions(QualysSimulator simulator) => new()
+    public static QualysClientOptions ClientOptions(QualysSimulator simulator)
     {
-        ApiServerUrl = simulator.BaseAddress,
-        GatewayUrl = simulator.GatewayAddress,
-        UserName = simulator.Options.UserName,
-        Password = simulator.Options.Password,
+        var options = ClientOptions(simulator.BaseAddress, simulator.Options.UserName, simulator.Options.Password);
+        options.GatewayUrl = simulator.GatewayAddress;
+        return options;
+    }
+
+    /// <summary>Options for a client of any server at <paramref name="apiServer"/> (its gateway too), with short retry delays.</summary>
+    public static QualysClientOptions ClientOptions(Uri apiServer, string userName = "demo_user", string password = "demo-password") => new()
+    {
+        ApiServerUrl = apiServer,
+        UserName = userName,
+        Password = password,
         Timeout = TimeSpan.FromSeconds(10),
         Retry = new QualysRetryOptions
         {

@@ -82,6 +82,17 @@ internal sealed partial class DtdParser
             return true;
         }
 
+        CheckNameLength(name, nameSpan, "Element");
+        var children = SchemaLimits.CountElements(particle);
+        if (children > SchemaLimits.MaxChildren)
+        {
+            Report(DiagnosticDescriptors.DtdLimitExceeded, nameSpan, string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "Element '{0}' has {1:N0} child elements, more than the {2:N0} QualysGen models; the rest are skipped when parsing, as undeclared elements are",
+                name, children, SchemaLimits.MaxChildren));
+            particle = SchemaLimits.KeepFirstElements(particle!, SchemaLimits.MaxChildren);
+        }
+
         _elements.Add((name, content, particle, DocumentationBefore(declarationStart)));
         foreach (var reference in _pendingChildReferences)
         {
@@ -298,6 +309,17 @@ internal sealed partial class DtdParser
         }
     }
 
+    private void CheckNameLength(string name, (int Start, int Length) span, string what)
+    {
+        if (name.Length > SchemaLimits.MaxNameLength)
+        {
+            Report(DiagnosticDescriptors.DtdLimitExceeded, span, string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "{0} name '{1}…' is {2:N0} characters long; the C# name made from it is cut to {3} characters",
+                what, name.Substring(0, 20), name.Length, SchemaLimits.MaxNameLength));
+        }
+    }
+
     /// <summary>Records a child name just read (from <paramref name="start"/> to the current position) for the QG0003 check.</summary>
     private void AddChildReference(string child, int start)
     {
@@ -358,6 +380,29 @@ internal sealed partial class DtdParser
 
             if (list.Names.Add(name))
             {
+                if (list.Attributes.Count == SchemaLimits.MaxAttributes)
+                {
+                    Report(DiagnosticDescriptors.DtdLimitExceeded, nameSpan, string.Format(
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        "Element '{0}' has more than {1:N0} attributes, the most QualysGen models; '{2}' and those after it are skipped when parsing",
+                        element, SchemaLimits.MaxAttributes, name));
+                }
+
+                if (list.Attributes.Count >= SchemaLimits.MaxAttributes)
+                {
+                    continue;
+                }
+
+                CheckNameLength(name, nameSpan, "Attribute");
+                if (attribute.EnumValues.Count > SchemaLimits.MaxEnumValues)
+                {
+                    Report(DiagnosticDescriptors.DtdLimitExceeded, nameSpan, string.Format(
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        "Attribute '{0}' of '{1}' lists {2:N0} values, more than the {3:N0} an enumeration may have; it is read as a string",
+                        name, element, attribute.EnumValues.Count, SchemaLimits.MaxEnumValues));
+                    attribute = attribute with { Type = AttributeType.CData, EnumValues = EquatableArray<string>.Empty };
+                }
+
                 list.Attributes.Add(attribute);
             }
             else

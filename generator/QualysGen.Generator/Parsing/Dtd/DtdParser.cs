@@ -150,11 +150,19 @@ internal sealed partial class DtdParser
 
     private SchemaReadResult Finish()
     {
+        // Qualys' own DTDs name children they never declare (host_list_output.dtd: COMMENTS): each reference is reported, and
+        // the child is read as text (declared as (#PCDATA) after the declared elements).
+        var undeclared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reference in _childReferences)
         {
-            if (!_declaredElements.Contains(reference.Child) && !_brokenElements.Contains(reference.Child))
+            if ((!_declaredElements.Contains(reference.Child) || undeclared.Contains(reference.Child)) && !_brokenElements.Contains(reference.Child))
             {
                 Report(DiagnosticDescriptors.DtdUndeclaredChild, (reference.Start, reference.Length), reference.Parent, reference.Child);
+                if (undeclared.Add(reference.Child))
+                {
+                    _elements.Add((reference.Child, ContentKind.Text, null, null));
+                    _declaredElements.Add(reference.Child);
+                }
             }
         }
 

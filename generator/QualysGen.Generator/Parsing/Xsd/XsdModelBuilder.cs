@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Xml;
@@ -34,6 +35,9 @@ internal sealed class XsdModelBuilder
 {
     /// <summary>How deeply nested content models and derivation chains are followed (the compiler has accepted them; this bounds the stack).</summary>
     private const int MaxDepth = 256;
+
+    /// <summary>The longest element path an anonymous type is named after; deeper types are named after their last two steps.</summary>
+    internal const int MaxAnonymousPathLength = 64;
 
     private const string BuiltInPrefix = "xs:";
 
@@ -174,7 +178,7 @@ internal sealed class XsdModelBuilder
         var documentation = XsdDocumentation.Of(pending.Type) ?? XsdDocumentation.Of(pending.DeclaringElement);
         if (pending.Type is XmlSchemaSimpleType simple)
         {
-            var (valueType, enumValues) = XsdValueTypes.Describe(simple);
+            var (valueType, enumValues) = LimitEnum(XsdValueTypes.Describe(simple), pending.Type, pending.Key);
             return new ElementSpec(pending.Key, ContentKind.Text, null, EquatableArray<AttributeSpec>.Empty, documentation, valueType, enumValues, pending.TypeName);
         }
 
@@ -185,10 +189,19 @@ internal sealed class XsdModelBuilder
         }
 
         var attributes = Attributes(complex);
+        if (attributes.Count > SchemaLimits.MaxAttributes)
+        {
+            ReportLimit(pending.DeclaringElement ?? (XmlSchemaObject)complex, string.Format(
+                CultureInfo.InvariantCulture,
+                "'{0}' has {1:N0} attributes, more than the {2:N0} QualysGen models; the rest are skipped when parsing",
+                pending.Key, attributes.Count, SchemaLimits.MaxAttributes));
+            attributes = attributes.Take(SchemaLimits.MaxAttributes).ToEquatableArray();
+        }
+
         ReportAnyAttribute(complex, pending.Key);
         if (complex.ContentType == XmlSchemaContentType.TextOnly)
         {
-            var (valueType, enumValues) = XsdValueTypes.DescribeSimpleContent(complex);
+            var (valueType, enumValues) = LimitEnum(XsdValueTypes.DescribeSimpleContent(complex), complex, pending.Key);
             return new ElementSpec(pending.Key, ContentKind.Text, null, attributes, documentation, valueType, enumValues, pending.TypeName);
         }
 
@@ -199,6 +212,15 @@ internal sealed class XsdModelBuilder
 
         var wildcards = new List<XmlSchemaAny>();
         var particle = ContentOf(complex, pending.Key, wildcards, depth: 0);
+        var children = SchemaLimits.CountElements(particle);
+        if (children > SchemaLimits.MaxChildren)
+        {
+            ReportLimit(pending.DeclaringElement ?? (XmlSchemaObject)complex, string.Format(
+                CultureInfo.InvariantCulture,
+                "'{0}' has {1:N0} child elements, more than the {2:N0} QualysGen models; the rest are skipped when parsing, as undeclared elements are",
+                pending.Key, children, SchemaLimits.MaxChildren));
+            particle = SchemaLimits.KeepFirstElements(particle!, SchemaLimits.MaxChildren);
+        }
         var mixed = complex.ContentType == XmlSchemaContentType.Mixed;
         if (particle is null && wildcards.Count > 0)
         {
@@ -221,6 +243,34 @@ internal sealed class XsdModelBuilder
             ? (mixed ? ContentKind.Text : ContentKind.Empty)
             : (mixed ? ContentKind.Mixed : ContentKind.Children);
         return new ElementSpec(pending.Key, content, particle, attributes, documentation, TypeName: pending.TypeName);
+    }
+
+    /// <summary>An enumeration longer than <see cref="SchemaLimits.MaxEnumValues"/> is reported and read as a string.</summary>
+    private (XmlValueType Type, EquatableArray<string> Values) LimitEnum((XmlValueType Type, EquatableArray<string> Values) described, XmlSchemaObject at, string what)
+    {
+        if (described.Values.Count <= SchemaLimits.MaxEnumValues)
+        {
+            return described;
+        }
+
+        ReportLimit(at, string.Format(
+            CultureInfo.InvariantCulture,
+            "'{0}' lists {1:N0} values, more than the {2:N0} an enumeration may have; it is read as a string",
+            what, described.Values.Count, SchemaLimits.MaxEnumValues));
+        return (XmlValueType.String, EquatableArray<string>.Empty);
+    }
+
+    private void ReportLimit(XmlSchemaObject at, string message) => _diagnostics.Report(DiagnosticDescriptors.XsdLimitExceeded.Id, at, message);
+
+    private void CheckNameLength(string name, XmlSchemaObject at)
+    {
+        if (name.Length > SchemaLimits.MaxNameLength)
+        {
+            ReportLimit(at, string.Format(
+                CultureInfo.InvariantCulture,
+                "The name '{0}…' is {1:N0} characters long; the C# name made from it is cut to {2} characters",
+                name.Substring(0, 20), name.Length, SchemaLimits.MaxNameLength));
+        }
     }
 
     private static bool IsAnyType(XmlSchemaType type)
@@ -345,11 +395,29 @@ internal sealed class XsdModelBuilder
         else
         {
             name = element.QualifiedName.IsEmpty ? element.Name ?? string.Empty : element.QualifiedName.Name;
-            contentRef = KeyOf(element.ElementSchemaType, key + "/" + name, element);
+            CheckNameLength(name, element);
+            contentRef = KeyOf(element.ElementSchemaType, AnonymousPath(key, name), element);
             defaultValue = element.DefaultValue ?? element.FixedValue;
         }
 
         return new ParticleSpec(ParticleKind.Element, name, occurs, EquatableArray<ParticleSpec>.Empty, contentRef, defaultValue);
+    }
+
+    /// <summary>
+    /// The key of an anonymous type: the path of its element (<c>WasScan/summary</c>, named <c>WasScanSummary</c>). A path
+    /// longer than <see cref="MaxAnonymousPathLength"/> keeps only the parent's last step (<c>scope/item</c>): names, and the
+    /// output they appear in, then stay linear in the depth of the nesting, not quadratic.
+    /// </summary>
+    private static string AnonymousPath(string parentKey, string name)
+    {
+        var path = parentKey + "/" + name;
+        if (path.Length <= MaxAnonymousPathLength)
+        {
+            return path;
+        }
+
+        var lastStep = parentKey.Substring(parentKey.LastIndexOf('/') + 1);
+        return lastStep + "/" + name;
     }
 
     private void WarnIfSubstitutionHead(XmlSchemaElement head)
@@ -407,14 +475,15 @@ internal sealed class XsdModelBuilder
     {
         var global = use.RefName.IsEmpty ? null : _set.GlobalAttributes[use.RefName] as XmlSchemaAttribute;
         var schemaType = use.AttributeSchemaType ?? global?.AttributeSchemaType;
-        var (valueType, enumValues) = schemaType is null ? (XmlValueType.String, EquatableArray<string>.Empty) : XsdValueTypes.Describe(schemaType);
+        var name = use.QualifiedName.IsEmpty ? use.Name ?? use.RefName.Name : use.QualifiedName.Name;
+        CheckNameLength(name, use);
+        var (valueType, enumValues) = schemaType is null ? (XmlValueType.String, EquatableArray<string>.Empty) : LimitEnum(XsdValueTypes.Describe(schemaType), use, "@" + name);
         var fixedValue = use.FixedValue ?? global?.FixedValue;
         var defaultValue = use.DefaultValue ?? global?.DefaultValue;
         var presence = use.Use == XmlSchemaUse.Required ? AttributePresence.Required
             : fixedValue is not null ? AttributePresence.Fixed
             : defaultValue is not null ? AttributePresence.Default
             : AttributePresence.Implied;
-        var name = use.QualifiedName.IsEmpty ? use.Name ?? use.RefName.Name : use.QualifiedName.Name;
         return new AttributeSpec(
             name,
             enumValues.IsEmpty ? AttributeType.CData : AttributeType.Enumeration,

@@ -1,8 +1,0 @@
-namespace QualysGen.Generator.Model;
-
-/// <summary>A set of filterable fields (a key of <c>filterSets</c>), which becomes a C# class of the same name.</summary>
-internal sealed record EndpointFilterSetSpec(
-    string Name,
-    SourceLocationSpec Location,
-    string? Description,
-    EquatableArray<EndpointFilterFieldSpec> Fields);

@@ -1,8 +1,0 @@
-namespace QualysGen.Generator.Model;
-
-/// <summary>A JSON response type (a key of <c>jsonTypes</c>): an object with scalar properties, read without reflection.</summary>
-internal sealed record EndpointJsonTypeSpec(
-    string Name,
-    SourceLocationSpec Location,
-    string? Description,
-    EquatableArray<EndpointJsonPropertySpec> Properties);
