@@ -23,6 +23,7 @@ public sealed class CheckCommandTests
                 <ID>abc</ID>
                 <ACTIVE>1</ACTIVE>
                 <TARGET>10.0.0.1</TARGET>
+                <NETWORK_ID></NETWORK_ID>
                 <SCAN_PRIORITY>high</SCAN_PRIORITY>
                 <SCHEDULE>
                   <MONTHLY frequency_months="1" day_of_week="9" color="red"/>
@@ -71,7 +72,8 @@ public sealed class CheckCommandTests
         using var dir = new TempDirectory();
         dir.Write("list.xml", Drifted);
 
-        // No schema in the folder: the DOCTYPE names it, and the catalog has it (typed by its fo.endpoints.json).
+        // No schema in the folder: the DOCTYPE names it, and the catalog has it (typed by its fo.endpoints.json). The empty optional
+        // NETWORK_ID (a long) is no deviation: the parsers read it as null.
         var run = await ToolRun.RunAsync(dir.Path, "check", "list.xml", "--format", "json");
 
         Assert.True(run.ExitCode == 1, run.ToString());
@@ -80,18 +82,18 @@ public sealed class CheckCommandTests
         var drift = response["drift"]!.AsArray().Select(d => $"{d!["kind"]} {d["path"]} line {d["line"]} x{d["count"]} {d["value"]}".TrimEnd()).ToList();
         Assert.Equal(
             [
-                $"UndeclaredElement {Scan}/SCAN_PRIORITY line 11 x2",
-                $"UnknownEnumValue {Scan}/SCHEDULE/MONTHLY/@day_of_week line 13 x1 9",
-                $"UndeclaredAttribute {Scan}/SCHEDULE/MONTHLY/@color line 13 x1",
+                $"UndeclaredElement {Scan}/SCAN_PRIORITY line 12 x2",
+                $"UnknownEnumValue {Scan}/SCHEDULE/MONTHLY/@day_of_week line 14 x1 9",
+                $"UndeclaredAttribute {Scan}/SCHEDULE/MONTHLY/@color line 14 x1",
             ],
             drift);
         var deviations = response["deviations"]!.AsArray().Select(d => $"{d!["kind"]} {d["path"]} line {d["line"]} -> {d["omitted"]}").ToList();
         Assert.Equal(
             [
                 $"InvalidValue {Scan}/ID line 8 -> {Scan}",
-                $"InvalidValue {Scan}/SCHEDULE/START_DATE_UTC line 14 -> {Scan}",
+                $"InvalidValue {Scan}/SCHEDULE/START_DATE_UTC line 15 -> {Scan}",
                 $"MissingElement {Scan}/USER_LOGIN line 7 -> {Scan}",
-                $"MissingAttribute {Scan}/SCHEDULE/DAILY/@frequency_days line 28 -> {Scan}/SCHEDULE/DAILY",
+                $"MissingAttribute {Scan}/SCHEDULE/DAILY/@frequency_days line 29 -> {Scan}/SCHEDULE/DAILY",
             ],
             deviations);
     }

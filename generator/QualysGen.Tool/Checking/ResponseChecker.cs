@@ -191,6 +191,12 @@ internal sealed class ResponseChecker
 
     private void AttributeValue(ApiMember member, string path)
     {
+        // As the parsers: an optional typed attribute sent empty has no value; an enum keeps its text (and empty is unknown).
+        if (!member.Required && member.Value != ApiValueKind.Enum && XmlParsing.IsBlank(_reader))
+        {
+            return;
+        }
+
         switch (member.Value)
         {
             case ApiValueKind.Int32:
@@ -317,22 +323,24 @@ internal sealed class ResponseChecker
             element.Read();
             try
             {
+                // As the parsers: an optional typed element sent empty has no value (null); a required one must parse.
+                var optional = !member.Required;
                 switch (member.Value)
                 {
                     case ApiValueKind.Int32:
-                        XmlParsing.ReadInt32(element);
+                        _ = optional ? XmlParsing.ReadOptionalInt32(element) : XmlParsing.ReadInt32(element);
                         break;
                     case ApiValueKind.Int64:
-                        XmlParsing.ReadInt64(element);
+                        _ = optional ? XmlParsing.ReadOptionalInt64(element) : XmlParsing.ReadInt64(element);
                         break;
                     case ApiValueKind.Decimal:
-                        XmlParsing.ReadDecimal(element);
+                        _ = optional ? XmlParsing.ReadOptionalDecimal(element) : XmlParsing.ReadDecimal(element);
                         break;
                     case ApiValueKind.Boolean:
-                        XmlParsing.ReadBoolean(element);
+                        _ = optional ? XmlParsing.ReadOptionalBoolean(element) : XmlParsing.ReadBoolean(element);
                         break;
                     case ApiValueKind.DateTimeOffset:
-                        XmlParsing.ReadDateTimeOffset(element);
+                        _ = optional ? XmlParsing.ReadOptionalDateTimeOffset(element) : XmlParsing.ReadDateTimeOffset(element);
                         break;
                     case ApiValueKind.Enum:
                         EnumValue(member, path, XmlParsing.ReadString(element));
