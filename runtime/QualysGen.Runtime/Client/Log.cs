@@ -50,4 +50,10 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Warning, "{Endpoint} v{Version}: the truncation WARNING points at host {Host}, not the configured API server; the next page is requested from the configured server")]
     public static partial void ForeignNextPageHost(ILogger logger, string endpoint, string version, string host);
+
+    [LoggerMessage(15, LogLevel.Warning, "{Endpoint} v{Version}: the response breaks its schema, so {Omitted} was left out: {Deviation}")]
+    public static partial void XmlDeviation(ILogger logger, string endpoint, string version, string omitted, QualysXmlDeviation deviation);
+
+    [LoggerMessage(16, LogLevel.Warning, "{Endpoint} v{Version}: the response has what its schema does not declare (time to fetch the new schema and regenerate?): {Drift}")]
+    public static partial void XmlDrift(ILogger logger, string endpoint, string version, QualysXmlDrift drift);
 }

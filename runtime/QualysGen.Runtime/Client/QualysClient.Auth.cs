@@ -120,7 +120,7 @@ public sealed partial class QualysClient
                 SessionPath,
                 QualysHost.ApiServer,
                 [new("action", "login"), new("username", _options.UserName!), new("password", _options.Password!)],
-                static (_, _) => new ValueTask<string?>((string?)null));
+                static (_, _, _) => new ValueTask<string?>((string?)null));
             var state = new CallState(login) { CredentialScheme = QualysAuthSchemes.Session };
             using var activity = StartActivity(login);
             var response = await OpenAsync(login, state, cancellationToken).ConfigureAwait(false);
@@ -159,7 +159,7 @@ public sealed partial class QualysClient
                 SessionPath,
                 QualysHost.ApiServer,
                 [new("action", "logout")],
-                static (_, _) => new ValueTask<string?>((string?)null));
+                static (_, _, _) => new ValueTask<string?>((string?)null));
             var state = new CallState(logout) { CredentialScheme = QualysAuthSchemes.Session, CredentialRefreshed = true };
             using var activity = StartActivity(logout);
 
@@ -220,7 +220,7 @@ public sealed partial class QualysClient
                 TokenPath,
                 QualysHost.Gateway,
                 [new("username", _options.UserName!), new("password", _options.Password!), new("token", "true")],
-                static async (stream, ct) =>
+                static async (stream, _, ct) =>
                 {
                     using var reader = new StreamReader(stream, Encoding.UTF8);
                     return (await reader.ReadToEndAsync(ct).ConfigureAwait(false)).Trim();
@@ -259,7 +259,7 @@ public sealed partial class QualysClient
     }
 
     /// <summary>A request for a credential: sent without auth, repeatable, and its form (with the password) never logged.</summary>
-    private static QualysRequest<T> CredentialRequest<T>(string endpoint, string version, string path, QualysHost host, KeyValuePair<string, string>[] form, Func<Stream, CancellationToken, ValueTask<T>> parse)
+    private static QualysRequest<T> CredentialRequest<T>(string endpoint, string version, string path, QualysHost host, KeyValuePair<string, string>[] form, Func<Stream, QualysXmlOptions?, CancellationToken, ValueTask<T>> parse)
         => new(endpoint, version, HttpMethod.Post, path, Array.Empty<KeyValuePair<string, string>>(), QualysBodyKind.Form, form, default, "application/x-www-form-urlencoded", QualysAuthSchemes.None, host, isRetrySafe: true, parse);
 
     private sealed class BearerToken

@@ -31,7 +31,7 @@ public sealed partial class QualysClient
     /// </remarks>
     public IAsyncEnumerable<TRecord> EnumerateAsync<TResponse, TRecord>(
         QualysRequest<TResponse> request,
-        Func<Stream, CancellationToken, IAsyncEnumerable<TRecord>> readRecords,
+        Func<Stream, QualysXmlOptions?, CancellationToken, IAsyncEnumerable<TRecord>> readRecords,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -50,7 +50,7 @@ public sealed partial class QualysClient
 
     private async IAsyncEnumerable<TRecord> EnumerateRecordsAsync<TResponse, TRecord>(
         QualysRequest<TResponse> request,
-        Func<Stream, CancellationToken, IAsyncEnumerable<TRecord>> readRecords,
+        Func<Stream, QualysXmlOptions?, CancellationToken, IAsyncEnumerable<TRecord>> readRecords,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
@@ -78,7 +78,7 @@ public sealed partial class QualysClient
             await using (response.ConfigureAwait(false))
             {
                 var body = new TailWindowStream(response.Body, TailWindowBytes);
-                var records = readRecords(body, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                var records = readRecords(body, XmlOptions(current), cancellationToken).GetAsyncEnumerator(cancellationToken);
                 try
                 {
                     while (true)
@@ -141,7 +141,7 @@ public sealed partial class QualysClient
                     var body = new TailWindowStream(response.Body, TailWindowBytes);
                     try
                     {
-                        result = await current.ParseResponseAsync(body, cancellationToken).ConfigureAwait(false);
+                        result = await current.ParseResponseAsync(body, XmlOptions(current), cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception exception) when (TranslateBodyFailure(exception, state, response) is { } translated)
                     {

@@ -81,6 +81,24 @@ public sealed partial class QualysClient : IAsyncDisposable, IDisposable
         _userAgent = string.IsNullOrEmpty(_options.UserAgent) ? "QualysGen/" + QualysTelemetry.Version : _options.UserAgent!;
     }
 
+    /// <summary>The parse options of one call: the client's, with a reporter that logs what the response breaks or adds.</summary>
+    private QualysXmlOptions XmlOptions(QualysRequest request)
+    {
+        var xml = _options.Xml ?? QualysXmlOptions.Default;
+        if (!_logger.IsEnabled(LogLevel.Warning))
+        {
+            return xml;
+        }
+
+        return new QualysXmlOptions
+        {
+            Strict = xml.Strict,
+            MaxDepth = xml.MaxDepth,
+            MaxBufferedBytes = xml.MaxBufferedBytes,
+            Reporter = new ClientXmlReporter(_logger, request.Endpoint, request.Version, xml.Reporter),
+        };
+    }
+
     /// <summary>The API server the client calls.</summary>
     public Uri ApiServer => _urls.ApiServer;
 
@@ -114,7 +132,7 @@ public sealed partial class QualysClient : IAsyncDisposable, IDisposable
                 {
                     try
                     {
-                        var result = await request.ParseResponseAsync(response.Body, cancellationToken).ConfigureAwait(false);
+                        var result = await request.ParseResponseAsync(response.Body, XmlOptions(request), cancellationToken).ConfigureAwait(false);
                         activity?.SetTag("qualys.attempts", state.Sent);
                         return result;
                     }

@@ -66,6 +66,14 @@ public sealed class QualysClientOptions
     public QualysRetryOptions Retry { get; set; } = new();
 
     /// <summary>
+    /// How responses are parsed: lenient (a deviation from the schema leaves out the smallest part that may be absent, and is
+    /// reported) or <see cref="QualysXmlOptions.Strict"/>, the limits, and your own <see cref="QualysXmlOptions.Reporter"/>.
+    /// The client logs every deviation and drift as a warning (category <c>QualysGen.Client.QualysClient</c>) with the
+    /// endpoint, whatever reporter is set.
+    /// </summary>
+    public QualysXmlOptions Xml { get; set; } = QualysXmlOptions.Default;
+
+    /// <summary>
     /// How many calls to one API (one path) run at once before Qualys tells the client its limit through
     /// <c>X-Concurrency-Limit-Limit</c> (default 2, the Qualys default). The gate then follows the header.
     /// </summary>

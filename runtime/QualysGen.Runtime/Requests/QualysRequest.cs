@@ -133,7 +133,7 @@ public abstract class QualysRequest
 /// <typeparam name="TResponse">The generated model of the response's root element.</typeparam>
 public sealed class QualysRequest<TResponse> : QualysRequest
 {
-    private readonly Func<Stream, CancellationToken, ValueTask<TResponse>> _parse;
+    private readonly Func<Stream, QualysXmlOptions?, CancellationToken, ValueTask<TResponse>> _parse;
 
     /// <summary>Creates a request; generated builders call this, users do not need to.</summary>
     public QualysRequest(
@@ -149,10 +149,17 @@ public sealed class QualysRequest<TResponse> : QualysRequest
         QualysAuthSchemes authSchemes,
         QualysHost host,
         bool isRetrySafe,
-        Func<Stream, CancellationToken, ValueTask<TResponse>> parse)
+        Func<Stream, QualysXmlOptions?, CancellationToken, ValueTask<TResponse>> parse)
         : base(endpoint, version, method, path, query, bodyKind, form, body, contentType, authSchemes, host, isRetrySafe)
         => _parse = parse ?? throw new ArgumentNullException(nameof(parse));
 
+    /// <summary>Reads the response body with the generated parser of the endpoint's response schema and the default options.</summary>
+    public ValueTask<TResponse> ParseResponseAsync(Stream body, CancellationToken cancellationToken = default) => _parse(body, null, cancellationToken);
+
     /// <summary>Reads the response body with the generated parser of the endpoint's response schema.</summary>
-    public ValueTask<TResponse> ParseResponseAsync(Stream body, CancellationToken cancellationToken = default) => _parse(body, cancellationToken);
+    /// <param name="body">The response body.</param>
+    /// <param name="options">How deviations and drift are treated and reported, and the limits; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels waiting for the body.</param>
+    public ValueTask<TResponse> ParseResponseAsync(Stream body, QualysXmlOptions? options, CancellationToken cancellationToken = default)
+        => _parse(body, options, cancellationToken);
 }

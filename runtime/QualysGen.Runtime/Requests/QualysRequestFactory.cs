@@ -29,7 +29,7 @@ public static class QualysRequestFactory
         QualysAuthSchemes authSchemes,
         QualysHost host,
         bool isRetrySafe,
-        Func<Stream, CancellationToken, ValueTask<TResponse>> parse)
+        Func<Stream, QualysXmlOptions?, CancellationToken, ValueTask<TResponse>> parse)
         => new(endpoint, version, Method(method), path, query, bodyKind, form, body, contentType, authSchemes, host, isRetrySafe, parse);
 
     private static HttpMethod Method(string method) => method switch

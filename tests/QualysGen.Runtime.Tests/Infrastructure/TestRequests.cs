@@ -116,7 +116,7 @@ internal static class TestRequests
     public static QualysRequest<string> PortalVersion(QualysAuthSchemes auth = QualysAuthSchemes.Basic)
         => new("PortalVersion", "1.0", HttpMethod.Get, "/qps/rest/portal/version", None, QualysBodyKind.Query, None, default, null, auth, QualysHost.ApiServer, true, ReadToEndAsync);
 
-    public static async ValueTask<string> ReadToEndAsync(Stream stream, CancellationToken cancellationToken)
+    public static async ValueTask<string> ReadToEndAsync(Stream stream, QualysXmlOptions? options, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return await reader.ReadToEndAsync(cancellationToken);

@@ -402,9 +402,12 @@ internal sealed partial class EndpointBinder
                 }
 
                 var jsonType = "global::" + _namespace + "." + json.ClassName;
-                return (jsonType, jsonType + ".ParseAsync");
+                return (jsonType, NoXmlOptions(jsonType + ".ParseAsync"));
             default:
-                return ("global::QualysGen.Requests.QualysRawResponse", "global::QualysGen.Requests.QualysRawResponse.ReadAsync");
+                return ("global::QualysGen.Requests.QualysRawResponse", NoXmlOptions("global::QualysGen.Requests.QualysRawResponse.ReadAsync"));
         }
     }
+
+    /// <summary>A parser that takes no XML options (JSON, raw text), as the request's parse delegate, which passes them.</summary>
+    private static string NoXmlOptions(string parseAsync) => $"static (stream, _, cancellationToken) => {parseAsync}(stream, cancellationToken)";
 }

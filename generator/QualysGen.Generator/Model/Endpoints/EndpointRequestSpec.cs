@@ -21,7 +21,7 @@ namespace QualysGen.Generator.Model;
 /// <param name="RetrySafe">Whether the call may be repeated after a failure.</param>
 /// <param name="ResponseKind">How the response is read.</param>
 /// <param name="ResponseType">The <c>global::</c>-qualified response type.</param>
-/// <param name="ParseMethod">The <c>global::</c>-qualified method group that parses the response.</param>
+/// <param name="ParseMethod">The <c>global::</c>-qualified method group (or lambda) that parses the response: <c>(Stream, QualysXmlOptions?, CancellationToken)</c>.</param>
 /// <param name="Obsolete">The <c>[Obsolete]</c> message, or null for a supported version.</param>
 /// <param name="Lifecycle">The lifecycle in words (<c>EOS December 2025, EOL June 2026</c>), or null.</param>
 /// <param name="OtherVersions">The endpoint's versioned classes other than this one, newest first, for the documentation.</param>
