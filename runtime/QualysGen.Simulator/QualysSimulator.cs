@@ -20,6 +20,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QualysGen.Simulator.Endpoints;
 using QualysGen.Simulator.Http;
+using QualysGen.Simulator.Schemas;
 
 namespace QualysGen.Simulator;
 
@@ -90,6 +91,9 @@ public sealed class QualysSimulator : IAsyncDisposable
 
     /// <summary>The account's data.</summary>
     public SimulatorState State { get; }
+
+    /// <summary>The DTDs and XSDs it serves at the paths Qualys serves them, and the changed versions a test publishes.</summary>
+    public SchemaPublisher Schemas { get; } = new();
 
     /// <summary>Every request received so far, oldest first.</summary>
     public IReadOnlyList<SimulatedRequest> Requests
@@ -246,7 +250,12 @@ public sealed class QualysSimulator : IAsyncDisposable
 
             context.LateFault = fault;
             entry.Auth = Auth.Describe(request);
-            if (isGateway)
+            if (!isGateway && HttpMethods.IsGet(request.Method) && Schemas.Find(entry.Path) is { } schema)
+            {
+                // Qualys serves its DTDs and XSDs to anyone, at the URL its responses name.
+                await context.WriteAsync(200, entry.Path.EndsWith(".xsd", StringComparison.Ordinal) ? "application/xml" : "application/xml-dtd", schema).ConfigureAwait(false);
+            }
+            else if (isGateway)
             {
                 await GatewayAsync(context).ConfigureAwait(false);
             }
