@@ -260,7 +260,7 @@ public sealed partial class QualysClient
 
     /// <summary>A request for a credential: sent without auth, repeatable, and its form (with the password) never logged.</summary>
     private static QualysRequest<T> CredentialRequest<T>(string endpoint, string version, string path, QualysHost host, KeyValuePair<string, string>[] form, Func<Stream, CancellationToken, ValueTask<T>> parse)
-        => new(endpoint, version, HttpMethod.Post, path, Array.Empty<KeyValuePair<string, string>>(), QualysBodyKind.Form, form, default, "application/x-www-form-urlencoded", QualysAuthSchemes.None, host, isRetrySafe: true, parse);
+        => new(endpoint, version, HttpMethod.Post, path, Array.Empty<KeyValuePair<string, string>>(), QualysBodyKind.Form, form, default, null, QualysAuthSchemes.None, host, isRetrySafe: true, parse);
 
     private sealed class BearerToken
     {

@@ -345,21 +345,20 @@ public sealed partial class QualysClient
             case QualysBodyKind.Form:
                 message.Content = new FormUrlEncodedContent(request.Form);
                 break;
-            case QualysBodyKind.Xml:
-            case QualysBodyKind.Json:
-                if (!request.Body.IsEmpty || request.Method != HttpMethod.Get)
-                {
-                    var content = new ReadOnlyMemoryContent(request.Body);
-                    content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType ?? (request.BodyKind == QualysBodyKind.Xml ? "text/xml" : "application/json"));
-                    message.Content = content;
-                }
-
-                if (request.BodyKind == QualysBodyKind.Json)
-                {
-                    message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                }
-
+            case QualysBodyKind.Xml or QualysBodyKind.Json when !request.Body.IsEmpty || request.Method != HttpMethod.Get:
+                message.Content = new ReadOnlyMemoryContent(request.Body);
                 break;
+        }
+
+        if (message.Content is not null && request.ContentType is { } contentType)
+        {
+            // The request decides its content type (QualysRequest.ContentType); nothing here second-guesses it.
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        if (request.BodyKind == QualysBodyKind.Json)
+        {
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         }
 
         if (!request.IsRetrySafe)
