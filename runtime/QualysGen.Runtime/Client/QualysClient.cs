@@ -26,7 +26,7 @@ namespace QualysGen.Client;
 /// limits within <see cref="QualysClientOptions.Retry"/>; repeats a call that failed in transit only when the spec marks it safe
 /// to repeat. Failures are <see cref="QualysException"/>s.</para>
 /// </remarks>
-public sealed partial class QualysClient : IAsyncDisposable, IDisposable
+public sealed partial class QualysClient : IQualysClient, IAsyncDisposable, IDisposable
 {
     /// <summary>The name of the <see cref="IHttpClientFactory"/> client that <c>AddQualysClient</c> registers.</summary>
     public const string HttpClientName = "QualysGen.Client";
@@ -58,7 +58,13 @@ public sealed partial class QualysClient : IAsyncDisposable, IDisposable
 
     /// <summary>Creates a client that takes a fresh <see cref="HttpClient"/> from <paramref name="httpClientFactory"/> for every call (what <c>AddQualysClient</c> does).</summary>
     public QualysClient(IHttpClientFactory httpClientFactory, QualysClientOptions options, ILoggerFactory? loggerFactory = null)
-        : this(() => httpClientFactory.CreateClient(HttpClientName), null, options, loggerFactory)
+        : this(httpClientFactory, HttpClientName, options, loggerFactory)
+    {
+    }
+
+    /// <summary>Over the factory's client <paramref name="httpClientName"/>: what a named <c>AddQualysClient("eu", …)</c> registers.</summary>
+    internal QualysClient(IHttpClientFactory httpClientFactory, string httpClientName, QualysClientOptions options, ILoggerFactory? loggerFactory)
+        : this(() => httpClientFactory.CreateClient(httpClientName), null, options, loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
     }
