@@ -62,7 +62,7 @@ public sealed partial class QualysClient
                 Log.NextPage(_logger, current.Endpoint, current.Version, page, current.BodyKind == QualysBodyKind.Xml ? "QPS lastId" : "truncation WARNING URL");
             }
 
-            var state = new CallState(current);
+            var state = new CallState(current, _options.Retry);
             using var activity = StartActivity(current);
             OpenResponse response;
             try
@@ -129,7 +129,7 @@ public sealed partial class QualysClient
                 Log.NextPage(_logger, current.Endpoint, current.Version, page, current.BodyKind == QualysBodyKind.Xml ? "QPS lastId" : "truncation WARNING URL");
             }
 
-            var state = new CallState(current);
+            var state = new CallState(current, _options.Retry);
             using var activity = StartActivity(current);
             TResponse result;
             QualysRequest<TResponse>? next;

@@ -109,7 +109,7 @@ public sealed partial class QualysClient : IQualysClient, IAsyncDisposable, IDis
     {
         ArgumentNullException.ThrowIfNull(request);
         ThrowIfDisposed();
-        var state = new CallState(request);
+        var state = new CallState(request, _options.Retry);
         using var activity = StartActivity(request);
         try
         {
@@ -131,7 +131,7 @@ public sealed partial class QualysClient : IQualysClient, IAsyncDisposable, IDis
                     catch (Exception exception) when (IsTransportFailure(exception) && !cancellationToken.IsCancellationRequested)
                     {
                         // The body broke off after the headers: the call ran. Only a call that is safe to repeat goes again.
-                        if (!request.IsRetrySafe || !state.TryPlanTransientRetry(_options.Retry, out var delay))
+                        if (!state.Retry.TryPlanTransient(request.IsRetrySafe, mayHaveRun: true, out var delay))
                         {
                             Log.NotRetried(_logger, request.Endpoint, request.Version, Describe(exception));
                             throw new QualysTransportException(state.Call, BodyIdleTimeoutStream.IsTimeout(exception), mayHaveRun: true, state.Sent, exception);
