@@ -231,7 +231,7 @@ public sealed partial class QualysClient
             string value;
             await using (response.ConfigureAwait(false))
             {
-                value = await request.ParseResponseAsync(response.Body, cancellationToken).ConfigureAwait(false);
+                value = await ParseBodyAsync(request, response.Body, cancellationToken).ConfigureAwait(false);
             }
 
             if (value.Length == 0 || value.StartsWith('<') || value.StartsWith('{'))

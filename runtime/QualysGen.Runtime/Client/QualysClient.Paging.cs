@@ -78,7 +78,7 @@ public sealed partial class QualysClient
             await using (response.ConfigureAwait(false))
             {
                 var body = new TailWindowStream(response.Body, TailWindowBytes);
-                var records = readRecords(body, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                var records = ReadRecords(readRecords, body, cancellationToken);
                 try
                 {
                     while (true)
@@ -141,7 +141,7 @@ public sealed partial class QualysClient
                     var body = new TailWindowStream(response.Body, TailWindowBytes);
                     try
                     {
-                        result = await current.ParseResponseAsync(body, cancellationToken).ConfigureAwait(false);
+                        result = await ParseBodyAsync(current, body, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception exception) when (TranslateBodyFailure(exception, state, response) is { } translated)
                     {

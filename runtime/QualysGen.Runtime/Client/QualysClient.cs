@@ -120,7 +120,7 @@ public sealed partial class QualysClient : IQualysClient, IAsyncDisposable, IDis
                 {
                     try
                     {
-                        var result = await request.ParseResponseAsync(response.Body, cancellationToken).ConfigureAwait(false);
+                        var result = await ParseBodyAsync(request, response.Body, cancellationToken).ConfigureAwait(false);
                         activity?.SetTag("qualys.attempts", state.Sent);
                         return result;
                     }
