@@ -548,13 +548,6 @@ internal sealed class RequestEmitter
             EndpointBodyKind.ServiceRequest => "WriteServiceRequest()",
             _ => "default",
         };
-        var contentType = request.Body switch
-        {
-            EndpointBodyKind.Form => "\"application/x-www-form-urlencoded\"",
-            EndpointBodyKind.Xml or EndpointBodyKind.ServiceRequest => "\"text/xml\"",
-            EndpointBodyKind.Json => "\"application/json\"",
-            _ => "null",
-        };
         var empty = $"global::System.Array.Empty<{Pair}>()";
         var auth = request.AuthSchemes.Count == 0 ? $"{Requests}.QualysAuthSchemes.None" : string.Join(" | ", request.AuthSchemes.Select(a => $"{Requests}.QualysAuthSchemes.{a}"));
         w.WriteLine(request.Records is { } records
@@ -568,7 +561,7 @@ internal sealed class RequestEmitter
         w.WriteLine($"    bodyKind: {Requests}.QualysBodyKind.{BodyKind(request.Body)},");
         w.WriteLine($"    form: {(formParameters.Count > 0 ? "form" : empty)},");
         w.WriteLine($"    body: {body},");
-        w.WriteLine($"    contentType: {contentType},");
+        // No content type: the runtime decides it from the body kind (QualysRequest.DefaultContentType), in one place.
         w.WriteLine($"    authSchemes: {auth},");
         w.WriteLine($"    host: {Requests}.QualysHost.{request.Host},");
         w.WriteLine($"    isRetrySafe: {(request.RetrySafe ? "true" : "false")},");

@@ -121,7 +121,7 @@ public sealed partial class QualysClient
                 QualysHost.ApiServer,
                 [new("action", "login"), new("username", _options.UserName!), new("password", _options.Password!)],
                 static (_, _, _) => new ValueTask<string?>((string?)null));
-            var state = new CallState(login) { CredentialScheme = QualysAuthSchemes.Session };
+            var state = new CallState(login, _options.Retry) { CredentialScheme = QualysAuthSchemes.Session };
             using var activity = StartActivity(login);
             var response = await OpenAsync(login, state, cancellationToken).ConfigureAwait(false);
             await using (response.ConfigureAwait(false))
@@ -160,7 +160,7 @@ public sealed partial class QualysClient
                 QualysHost.ApiServer,
                 [new("action", "logout")],
                 static (_, _, _) => new ValueTask<string?>((string?)null));
-            var state = new CallState(logout) { CredentialScheme = QualysAuthSchemes.Session, CredentialRefreshed = true };
+            var state = new CallState(logout, _options.Retry) { CredentialScheme = QualysAuthSchemes.Session, CredentialRefreshed = true };
             using var activity = StartActivity(logout);
 
             // Sent with the cookie by hand: the logout must use the session it ends, and must not log in to do it.
@@ -225,13 +225,13 @@ public sealed partial class QualysClient
                     using var reader = new StreamReader(stream, Encoding.UTF8);
                     return (await reader.ReadToEndAsync(ct).ConfigureAwait(false)).Trim();
                 });
-            var state = new CallState(request) { CredentialScheme = QualysAuthSchemes.Bearer };
+            var state = new CallState(request, _options.Retry) { CredentialScheme = QualysAuthSchemes.Bearer };
             using var activity = StartActivity(request);
             var response = await OpenAsync(request, state, cancellationToken).ConfigureAwait(false);
             string value;
             await using (response.ConfigureAwait(false))
             {
-                value = await request.ParseResponseAsync(response.Body, cancellationToken).ConfigureAwait(false);
+                value = await ParseBodyAsync(request, response.Body, cancellationToken).ConfigureAwait(false);
             }
 
             if (value.Length == 0 || value.StartsWith('<') || value.StartsWith('{'))
@@ -260,7 +260,7 @@ public sealed partial class QualysClient
 
     /// <summary>A request for a credential: sent without auth, repeatable, and its form (with the password) never logged.</summary>
     private static QualysRequest<T> CredentialRequest<T>(string endpoint, string version, string path, QualysHost host, KeyValuePair<string, string>[] form, Func<Stream, QualysXmlOptions?, CancellationToken, ValueTask<T>> parse)
-        => new(endpoint, version, HttpMethod.Post, path, Array.Empty<KeyValuePair<string, string>>(), QualysBodyKind.Form, form, default, "application/x-www-form-urlencoded", QualysAuthSchemes.None, host, isRetrySafe: true, parse);
+        => new(endpoint, version, HttpMethod.Post, path, Array.Empty<KeyValuePair<string, string>>(), QualysBodyKind.Form, form, default, null, QualysAuthSchemes.None, host, isRetrySafe: true, parse);
 
     private sealed class BearerToken
     {

@@ -74,7 +74,7 @@ public sealed partial class QualysClient
                 Log.NextPage(_logger, current.Endpoint, current.Version, page, current.BodyKind == QualysBodyKind.Xml ? "QPS lastId" : "truncation WARNING URL");
             }
 
-            var state = new CallState(current);
+            var state = new CallState(current, _options.Retry);
             using var activity = StartActivity(current);
             OpenResponse response;
             try
@@ -90,7 +90,7 @@ public sealed partial class QualysClient
             await using (response.ConfigureAwait(false))
             {
                 var body = new TailWindowStream(response.Body, TailWindowBytes);
-                var records = readRecords(body, XmlOptions(current), cancellationToken).GetAsyncEnumerator(cancellationToken);
+                var records = ReadRecords(current, readRecords, body, cancellationToken);
                 try
                 {
                     while (true)
@@ -141,7 +141,7 @@ public sealed partial class QualysClient
                 Log.NextPage(_logger, current.Endpoint, current.Version, page, current.BodyKind == QualysBodyKind.Xml ? "QPS lastId" : "truncation WARNING URL");
             }
 
-            var state = new CallState(current);
+            var state = new CallState(current, _options.Retry);
             using var activity = StartActivity(current);
             TResponse result;
             QualysRequest<TResponse>? next;
@@ -153,7 +153,7 @@ public sealed partial class QualysClient
                     var body = new TailWindowStream(response.Body, TailWindowBytes);
                     try
                     {
-                        result = await current.ParseResponseAsync(body, XmlOptions(current), cancellationToken).ConfigureAwait(false);
+                        result = await ParseBodyAsync(current, body, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception exception) when (TranslateBodyFailure(exception, state, response) is { } translated)
                     {

@@ -41,7 +41,7 @@ public sealed partial class QualysClient
             try
             {
                 var ticket = ticketOverride ?? await GetTicketAsync(request, state, cancellationToken).ConfigureAwait(false);
-                state.Sent++;
+                state.Retry.Sending();
                 Log.Sending(_logger, request.Endpoint, request.Version, request.Method.Method, state.Call.Path, state.Sent, ticket.Scheme.ToString());
                 var started = _time.GetTimestamp();
 
@@ -93,20 +93,20 @@ public sealed partial class QualysClient
                     Log.ConcurrencyLimitChanged(_logger, limits.Key, newLimit);
                 }
 
-                switch (Classify(status, envelope))
+                switch (ResponseClassifier.Classify(status, envelope))
                 {
-                    case Outcome.Success:
+                    case ResponseOutcome.Success:
                         var open = new OpenResponse(response, envelope, lease);
                         response = null;
                         envelope = null;
                         lease = null;
                         return open;
 
-                    case Outcome.Limited:
+                    case ResponseOutcome.Limited:
                         PlanLimitRetry(request, state, limits, status, envelope, headers);
                         continue;
 
-                    case Outcome.Unauthorized:
+                    case ResponseOutcome.Unauthorized:
                         if (!state.CredentialRefreshed && ticket.Scheme is QualysAuthSchemes.Bearer or QualysAuthSchemes.Session)
                         {
                             // A JWT or session can lapse between our check and Qualys'; a fresh one is worth exactly one more try.
@@ -118,19 +118,19 @@ public sealed partial class QualysClient
 
                         throw AuthenticationError(state, ticket, status, envelope);
 
-                    case Outcome.AccountError:
+                    case ResponseOutcome.AccountError:
                         throw AuthenticationError(state, ticket, status, envelope);
 
-                    case Outcome.ApiError:
+                    case ResponseOutcome.ApiError:
                         var simple = envelope.SimpleReturn!;
                         throw new QualysApiException(state.Call, status, simple.Code, simple.Text, simple.Items);
 
-                    case Outcome.ServiceError:
+                    case ResponseOutcome.ServiceError:
                         var service = envelope.Service!;
                         throw new QualysServiceException(state.Call, status, service.ResponseCode, service.ErrorMessage, service.ErrorResolution, service.InternalErrorCodeId);
 
-                    case Outcome.ServerError:
-                        if (request.IsRetrySafe && state.TryPlanTransientRetry(_options.Retry, out var serverDelay))
+                    case ResponseOutcome.ServerError:
+                        if (state.Retry.TryPlanTransient(request.IsRetrySafe, mayHaveRun: true, out var serverDelay))
                         {
                             Log.TransientRetry(_logger, request.Endpoint, request.Version, "HTTP " + (int)status, (long)serverDelay.TotalMilliseconds, state.Sent + 1);
                             state.PendingDelay = serverDelay;
@@ -152,67 +152,6 @@ public sealed partial class QualysClient
         }
     }
 
-    private enum Outcome
-    {
-        Success,
-        Limited,
-        Unauthorized,
-        AccountError,
-        ApiError,
-        ServiceError,
-        ServerError,
-
-        /// <summary>An HTTP error status below 500 without a Qualys body (a 404 from a wrong URL, a redirect).</summary>
-        HttpError,
-    }
-
-    /// <summary>The dispatch on the root element. The status decides only when the body is not a Qualys envelope.</summary>
-    private static Outcome Classify(HttpStatusCode status, ResponseEnvelope envelope)
-    {
-        var code = (int)status;
-        switch (envelope.Root)
-        {
-            case ResponseRoot.SimpleReturn:
-                var simple = envelope.SimpleReturn!;
-                if (code == 401)
-                {
-                    return Outcome.Unauthorized;
-                }
-
-                return simple.Code switch
-                {
-                    1960 or 1965 => Outcome.Limited,
-                    >= 2000 and < 2100 => Outcome.AccountError,
-                    not null => Outcome.ApiError,
-
-                    // No numeric CODE: a success ("Logged in", "Report canceled") — unless the status says otherwise.
-                    null when code is >= 200 and < 300 => Outcome.Success,
-                    null when code == 403 => Outcome.Unauthorized,
-                    null when code is 409 or 429 => Outcome.Limited,
-                    null => Outcome.ApiError,
-                };
-
-            case ResponseRoot.ServiceResponse:
-                var service = envelope.Service!;
-                if (service.IsSuccess)
-                {
-                    return code == 401 ? Outcome.Unauthorized : Outcome.Success;
-                }
-
-                return service.ResponseCode is "INVALID_CREDENTIALS" or "AUTH_CREDENTIALS_NEEDED" ? Outcome.Unauthorized : Outcome.ServiceError;
-
-            default:
-                return code switch
-                {
-                    >= 200 and < 300 => Outcome.Success,
-                    401 or 403 => Outcome.Unauthorized,
-                    409 or 429 => Outcome.Limited,
-                    >= 500 => Outcome.ServerError,
-                    _ => Outcome.HttpError,
-                };
-        }
-    }
-
     private QualysAuthenticationException AuthenticationError(CallState state, AuthTicket ticket, HttpStatusCode status, ResponseEnvelope envelope)
     {
         var scheme = ticket.Scheme == QualysAuthSchemes.None ? state.CredentialScheme : ticket.Scheme;
@@ -230,60 +169,32 @@ public sealed partial class QualysClient
     private void PlanLimitRetry(QualysRequest request, CallState state, EndpointLimits limits, HttpStatusCode status, ResponseEnvelope envelope, in LimitHeaders headers)
     {
         var simple = envelope.SimpleReturn;
-        var kind = simple?.Code switch
+        var plan = state.Retry.PlanLimit(simple, headers);
+        if (plan.Asked is { } asked)
         {
-            1960 => QualysLimitKind.Concurrency,
-            1965 => QualysLimitKind.Rate,
-            _ when headers.ConcurrencyLimit is { } limit && headers.ConcurrencyRunning >= limit && !(headers.ToWaitSeconds > 0) => QualysLimitKind.Concurrency,
-            _ => QualysLimitKind.Rate,
-        };
-
-        TimeSpan? asked = null;
-        if (headers.ToWaitSeconds is > 0 and var toWait)
-        {
-            asked = TimeSpan.FromSeconds(toWait);
-        }
-        else if (headers.RetryAfter is { } retryAfter)
-        {
-            asked = retryAfter;
-        }
-        else if (simple?.Item("SECONDS_TO_WAIT") is { } seconds && int.TryParse(seconds, out var secondsToWait) && secondsToWait > 0)
-        {
-            asked = TimeSpan.FromSeconds(secondsToWait);
+            // Later calls to this API wait too, for at most MaxLimitWait.
+            limits.Block(_time.GetUtcNow(), asked, _options.Retry.MaxLimitWait);
         }
 
-        TimeSpan delay;
-        if (asked is { } explicitWait)
+        if (!plan.WithinBudget)
         {
-            delay = explicitWait;
-            limits.Block(_time.GetUtcNow(), explicitWait, _options.Retry.MaxLimitWait);
-        }
-        else
-        {
-            state.LimitRefusals++;
-            delay = Backoff(kind == QualysLimitKind.Concurrency ? _options.Retry.ConcurrencyDelay : _options.Retry.TransientDelay, state.LimitRefusals, _options.Retry.MaxDelay);
+            throw new QualysLimitExceededException(state.Call, status, plan.Kind, simple?.Code, simple is null ? null : NullIfEmpty(simple.Text), plan.Asked ?? plan.Delay, state.Sent);
         }
 
-        if (!state.TryPlan(_options.Retry, delay))
-        {
-            throw new QualysLimitExceededException(state.Call, status, kind, simple?.Code, simple is null ? null : NullIfEmpty(simple.Text), asked ?? delay, state.Sent);
-        }
-
-        Log.LimitWait(_logger, request.Endpoint, request.Version, kind == QualysLimitKind.Rate ? "rate" : "concurrency", simple?.Code, (int)status, (long)delay.TotalMilliseconds, state.Sent + 1);
-        state.PendingDelay = delay;
+        Log.LimitWait(_logger, request.Endpoint, request.Version, plan.Kind == QualysLimitKind.Rate ? "rate" : "concurrency", simple?.Code, (int)status, (long)plan.Delay.TotalMilliseconds, state.Sent + 1);
+        state.PendingDelay = plan.Delay;
     }
 
     private bool PlanTransportRetry(QualysRequest request, CallState state, Exception exception, bool mayHaveRun)
     {
         var failure = exception is OperationCanceledException ? "timeout" : Describe(exception);
-        if (mayHaveRun && !request.IsRetrySafe)
+        if (!state.Retry.TryPlanTransient(request.IsRetrySafe, mayHaveRun, out var delay))
         {
-            Log.NotRetried(_logger, request.Endpoint, request.Version, failure);
-            return false;
-        }
+            if (mayHaveRun && !request.IsRetrySafe)
+            {
+                Log.NotRetried(_logger, request.Endpoint, request.Version, failure);
+            }
 
-        if (!state.TryPlanTransientRetry(_options.Retry, out var delay))
-        {
             return false;
         }
 
@@ -301,7 +212,7 @@ public sealed partial class QualysClient
             return;
         }
 
-        if (!state.TryPlan(_options.Retry, wait, countsAsAttempt: false))
+        if (!state.Retry.TryPlan(wait, countsAsAttempt: false))
         {
             throw new QualysLimitExceededException(state.Call, null, QualysLimitKind.Rate, null, null, wait, state.Sent);
         }
@@ -313,14 +224,6 @@ public sealed partial class QualysClient
     /// <summary>True when the request certainly never left: the connection could not be made.</summary>
     private static bool NeverSent(Exception exception)
         => exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError };
-
-    internal static TimeSpan Backoff(TimeSpan first, int attempt, TimeSpan max)
-    {
-        var factor = Math.Pow(2, Math.Min(attempt - 1, 16));
-        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
-        var ticks = Math.Min(first.Ticks * factor * jitter, max.Ticks);
-        return TimeSpan.FromTicks((long)ticks);
-    }
 
     private HttpRequestMessage BuildMessage(QualysRequest request, Uri baseUri, AuthTicket ticket)
     {
@@ -345,21 +248,20 @@ public sealed partial class QualysClient
             case QualysBodyKind.Form:
                 message.Content = new FormUrlEncodedContent(request.Form);
                 break;
-            case QualysBodyKind.Xml:
-            case QualysBodyKind.Json:
-                if (!request.Body.IsEmpty || request.Method != HttpMethod.Get)
-                {
-                    var content = new ReadOnlyMemoryContent(request.Body);
-                    content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType ?? (request.BodyKind == QualysBodyKind.Xml ? "text/xml" : "application/json"));
-                    message.Content = content;
-                }
-
-                if (request.BodyKind == QualysBodyKind.Json)
-                {
-                    message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                }
-
+            case QualysBodyKind.Xml or QualysBodyKind.Json when !request.Body.IsEmpty || request.Method != HttpMethod.Get:
+                message.Content = new ReadOnlyMemoryContent(request.Body);
                 break;
+        }
+
+        if (message.Content is not null && request.ContentType is { } contentType)
+        {
+            // The request decides its content type (QualysRequest.ContentType); nothing here second-guesses it.
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        if (request.BodyKind == QualysBodyKind.Json)
+        {
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         }
 
         if (!request.IsRetrySafe)
@@ -448,43 +350,26 @@ public sealed partial class QualysClient
     /// <summary>The progress of one call through its attempts.</summary>
     private sealed class CallState
     {
-        public CallState(QualysRequest request) => Call = QualysCallInfo.From(request);
+        public CallState(QualysRequest request, QualysRetryOptions retry)
+        {
+            Call = QualysCallInfo.From(request);
+            Retry = new RetryPlanner(retry);
+        }
 
         public QualysCallInfo Call { get; }
 
-        /// <summary>Requests sent so far.</summary>
-        public int Sent { get; set; }
+        /// <summary>The retry stage: attempts, waits, the budget.</summary>
+        public RetryPlanner Retry { get; }
 
-        public TimeSpan Waited { get; private set; }
+        /// <summary>Requests sent so far.</summary>
+        public int Sent => Retry.Attempts;
 
         public TimeSpan PendingDelay { get; set; }
 
         public bool CredentialRefreshed { get; set; }
 
-        public int TransientFailures { get; set; }
-
-        public int LimitRefusals { get; set; }
-
         /// <summary>For the session and token requests, which carry no auth header: the scheme they obtain, for error reports.</summary>
         public QualysAuthSchemes CredentialScheme { get; set; }
-
-        public bool TryPlan(QualysRetryOptions retry, TimeSpan delay, bool countsAsAttempt = true)
-        {
-            if ((countsAsAttempt && Sent >= retry.MaxAttempts) || Waited + delay > retry.MaxTotalDelay)
-            {
-                return false;
-            }
-
-            Waited += delay;
-            return true;
-        }
-
-        public bool TryPlanTransientRetry(QualysRetryOptions retry, out TimeSpan delay)
-        {
-            TransientFailures++;
-            delay = Backoff(retry.TransientDelay, TransientFailures, retry.MaxDelay);
-            return TryPlan(retry, delay);
-        }
     }
 
     /// <summary>An answer that passed the checks, its body ready to parse; disposing it gives the gate slot back and closes the connection if unread.</summary>

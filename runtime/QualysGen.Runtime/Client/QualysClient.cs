@@ -26,7 +26,7 @@ namespace QualysGen.Client;
 /// limits within <see cref="QualysClientOptions.Retry"/>; repeats a call that failed in transit only when the spec marks it safe
 /// to repeat. Failures are <see cref="QualysException"/>s.</para>
 /// </remarks>
-public sealed partial class QualysClient : IAsyncDisposable, IDisposable
+public sealed partial class QualysClient : IQualysClient, IAsyncDisposable, IDisposable
 {
     /// <summary>The name of the <see cref="IHttpClientFactory"/> client that <c>AddQualysClient</c> registers.</summary>
     public const string HttpClientName = "QualysGen.Client";
@@ -58,7 +58,13 @@ public sealed partial class QualysClient : IAsyncDisposable, IDisposable
 
     /// <summary>Creates a client that takes a fresh <see cref="HttpClient"/> from <paramref name="httpClientFactory"/> for every call (what <c>AddQualysClient</c> does).</summary>
     public QualysClient(IHttpClientFactory httpClientFactory, QualysClientOptions options, ILoggerFactory? loggerFactory = null)
-        : this(() => httpClientFactory.CreateClient(HttpClientName), null, options, loggerFactory)
+        : this(httpClientFactory, HttpClientName, options, loggerFactory)
+    {
+    }
+
+    /// <summary>Over the factory's client <paramref name="httpClientName"/>: what a named <c>AddQualysClient("eu", …)</c> registers.</summary>
+    internal QualysClient(IHttpClientFactory httpClientFactory, string httpClientName, QualysClientOptions options, ILoggerFactory? loggerFactory)
+        : this(() => httpClientFactory.CreateClient(httpClientName), null, options, loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
     }
@@ -79,24 +85,6 @@ public sealed partial class QualysClient : IAsyncDisposable, IDisposable
         _logger = (ILogger?)loggerFactory?.CreateLogger<QualysClient>() ?? NullLogger.Instance;
         _time = _options.TimeProvider ?? TimeProvider.System;
         _userAgent = string.IsNullOrEmpty(_options.UserAgent) ? "QualysGen/" + QualysTelemetry.Version : _options.UserAgent!;
-    }
-
-    /// <summary>The parse options of one call: the client's, with a reporter that logs what the response breaks or adds.</summary>
-    private QualysXmlOptions XmlOptions(QualysRequest request)
-    {
-        var xml = _options.Xml ?? QualysXmlOptions.Default;
-        if (!_logger.IsEnabled(LogLevel.Warning))
-        {
-            return xml;
-        }
-
-        return new QualysXmlOptions
-        {
-            Strict = xml.Strict,
-            MaxDepth = xml.MaxDepth,
-            MaxBufferedBytes = xml.MaxBufferedBytes,
-            Reporter = new ClientXmlReporter(_logger, request.Endpoint, request.Version, xml.Reporter),
-        };
     }
 
     /// <summary>The API server the client calls.</summary>
@@ -121,7 +109,7 @@ public sealed partial class QualysClient : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ThrowIfDisposed();
-        var state = new CallState(request);
+        var state = new CallState(request, _options.Retry);
         using var activity = StartActivity(request);
         try
         {
@@ -132,7 +120,7 @@ public sealed partial class QualysClient : IAsyncDisposable, IDisposable
                 {
                     try
                     {
-                        var result = await request.ParseResponseAsync(response.Body, XmlOptions(request), cancellationToken).ConfigureAwait(false);
+                        var result = await ParseBodyAsync(request, response.Body, cancellationToken).ConfigureAwait(false);
                         activity?.SetTag("qualys.attempts", state.Sent);
                         return result;
                     }
@@ -143,7 +131,7 @@ public sealed partial class QualysClient : IAsyncDisposable, IDisposable
                     catch (Exception exception) when (IsTransportFailure(exception) && !cancellationToken.IsCancellationRequested)
                     {
                         // The body broke off after the headers: the call ran. Only a call that is safe to repeat goes again.
-                        if (!request.IsRetrySafe || !state.TryPlanTransientRetry(_options.Retry, out var delay))
+                        if (!state.Retry.TryPlanTransient(request.IsRetrySafe, mayHaveRun: true, out var delay))
                         {
                             Log.NotRetried(_logger, request.Endpoint, request.Version, Describe(exception));
                             throw new QualysTransportException(state.Call, BodyIdleTimeoutStream.IsTimeout(exception), mayHaveRun: true, state.Sent, exception);

@@ -103,7 +103,7 @@ internal static class NextPage
             request.BodyKind,
             request.Form,
             output.ToArray(),
-            request.ContentType ?? "text/xml",
+            request.ContentType,
             request.AuthSchemes,
             request.Host,
             request.IsRetrySafe,

@@ -38,7 +38,7 @@ public abstract class QualysRequest
         BodyKind = bodyKind;
         Form = form;
         Body = body;
-        ContentType = contentType;
+        ContentType = contentType ?? DefaultContentType(bodyKind);
         AuthSchemes = authSchemes;
         Host = host;
         IsRetrySafe = isRetrySafe;
@@ -68,7 +68,11 @@ public abstract class QualysRequest
     /// <summary>The body bytes for <see cref="QualysBodyKind.Xml"/> and <see cref="QualysBodyKind.Json"/>; empty otherwise.</summary>
     public ReadOnlyMemory<byte> Body { get; }
 
-    /// <summary>The body's content type, or null when there is no body.</summary>
+    /// <summary>
+    /// The body's content type: the one given to the constructor, else the one of <see cref="BodyKind"/> (form:
+    /// <c>application/x-www-form-urlencoded</c>, XML: <c>text/xml</c>, JSON: <c>application/json</c>); null for a query-only call.
+    /// This is the one place that decides it: the generated builders pass none, and the client sends what this says.
+    /// </summary>
     public string? ContentType { get; }
 
     /// <summary>The auth schemes this endpoint version accepts; the client uses one of them.</summary>
@@ -82,6 +86,15 @@ public abstract class QualysRequest
     /// creates and deletes are not). A call refused by a rate or concurrency limit never ran and may always be retried.
     /// </summary>
     public bool IsRetrySafe { get; }
+
+    /// <summary>The content type of a body of <paramref name="kind"/>, or null when the parameters travel in the query string.</summary>
+    public static string? DefaultContentType(QualysBodyKind kind) => kind switch
+    {
+        QualysBodyKind.Form => "application/x-www-form-urlencoded",
+        QualysBodyKind.Xml => "text/xml",
+        QualysBodyKind.Json => "application/json",
+        _ => null,
+    };
 
     /// <summary>The path and query as they go on the wire, e.g. <c>/api/3.0/fo/report/?action=cancel&amp;id=12</c>.</summary>
     public string PathAndQuery

@@ -15,7 +15,10 @@ namespace QualysGen.Requests;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class QualysRequestFactory
 {
-    /// <summary>Creates a request; <paramref name="method"/> is an HTTP method in upper case (<c>GET</c>, <c>POST</c>, <c>DELETE</c>, …).</summary>
+    /// <summary>
+    /// Creates a request; <paramref name="method"/> is an HTTP method in upper case (<c>GET</c>, <c>POST</c>, <c>DELETE</c>, …).
+    /// Generated code passes no <paramref name="contentType"/>: the body kind decides it (<see cref="QualysRequest.DefaultContentType"/>).
+    /// </summary>
     public static QualysRequest<TResponse> Create<TResponse>(
         string endpoint,
         string version,
@@ -25,11 +28,11 @@ public static class QualysRequestFactory
         QualysBodyKind bodyKind,
         IReadOnlyList<KeyValuePair<string, string>> form,
         ReadOnlyMemory<byte> body,
-        string? contentType,
         QualysAuthSchemes authSchemes,
         QualysHost host,
         bool isRetrySafe,
-        Func<Stream, QualysXmlOptions?, CancellationToken, ValueTask<TResponse>> parse)
+        Func<Stream, QualysXmlOptions?, CancellationToken, ValueTask<TResponse>> parse,
+        string? contentType = null)
         => new(endpoint, version, Method(method), path, query, bodyKind, form, body, contentType, authSchemes, host, isRetrySafe, parse);
 
     /// <summary>Creates a list request, which carries its record stream; generated list builders call this.</summary>
@@ -42,12 +45,12 @@ public static class QualysRequestFactory
         QualysBodyKind bodyKind,
         IReadOnlyList<KeyValuePair<string, string>> form,
         ReadOnlyMemory<byte> body,
-        string? contentType,
         QualysAuthSchemes authSchemes,
         QualysHost host,
         bool isRetrySafe,
         Func<Stream, QualysXmlOptions?, CancellationToken, ValueTask<TResponse>> parse,
-        Func<Stream, QualysXmlOptions?, CancellationToken, IAsyncEnumerable<TRecord>> readRecords)
+        Func<Stream, QualysXmlOptions?, CancellationToken, IAsyncEnumerable<TRecord>> readRecords,
+        string? contentType = null)
         => new(endpoint, version, Method(method), path, query, bodyKind, form, body, contentType, authSchemes, host, isRetrySafe, parse, readRecords);
 
     private static HttpMethod Method(string method) => method switch
