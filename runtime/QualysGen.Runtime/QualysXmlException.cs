@@ -23,6 +23,12 @@ public enum QualysXmlErrorKind
 
     /// <summary>A text or attribute value does not parse as its declared type.</summary>
     InvalidValue,
+
+    /// <summary>
+    /// The document exceeds a limit set for reading it, such as what a record stream may hold in memory between two
+    /// records (<see cref="Xml.XmlRecordStream.DefaultMaxBufferedBytes"/>).
+    /// </summary>
+    LimitExceeded,
 }
 
 /// <summary>

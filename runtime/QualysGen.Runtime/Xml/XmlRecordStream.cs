@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.IO;
 using System.Text;
@@ -22,20 +23,42 @@ namespace QualysGen.Xml;
 /// <para>The markup is found in the bytes, which works for UTF-8 and the other encodings in which every byte below 0x80 is
 /// the ASCII character (the ISO-8859 family, windows-125x). A response in UTF-16 or another declared encoding is buffered
 /// whole before it is read.</para>
-/// <para>The scan cannot be fooled into handing the reader too little by markup it does not model (an internal DTD subset
-/// with quotes in comments, for instance): a read that finds the buffer empty before the response has ended reads the
-/// source synchronously (counted in <see cref="SynchronousReads"/>) rather than let the reader see an early end.</para>
+/// <para>The reader is served as a <see cref="MemoryStream"/> would serve it: every read is filled whole unless the response
+/// ends first. (<see cref="System.Xml.XmlReader"/> reports some errors, such as a response cut off inside a CDATA section,
+/// at positions that depend on how its reads were cut, and misreads an XML declaration split between reads.) So the
+/// buffer runs <see cref="ReadAhead"/> bytes past the start tag of the record waited for, more than the reader asks
+/// for at once.</para>
+/// <para>Any byte sequence is followed without an exception: markup that is not well-formed (a stray end tag, say) is
+/// left to the reader to report. The scan cannot be fooled into handing the reader too little by markup it does not
+/// model: a read that finds too little buffered before the response has ended reads the source synchronously (counted
+/// in <see cref="SynchronousReads"/>) rather than let the reader see an early end.</para>
+/// <para>What the buffer holds (a record, what lies between it and the next, the read-ahead) is bounded by
+/// <c>maxBufferedBytes</c>; past it the fill throws a <see cref="QualysXmlException"/> of kind
+/// <see cref="QualysXmlErrorKind.LimitExceeded"/>.</para>
 /// Not meant to be used by hand; its shape may change between versions together with the generator.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class XmlRecordStream : Stream
 {
+    /// <summary>What a record stream holds in memory at most unless told otherwise: 64 MiB.</summary>
+    public const int DefaultMaxBufferedBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// How far the buffer runs past the start tag of the record waited for: more than a synchronous
+    /// <see cref="System.Xml.XmlReader"/> holds ahead of where it parses (4 KB of bytes and 4K characters decoded from up
+    /// to 12 KB), so that its reads are filled whole.
+    /// </summary>
+    private const int ReadAhead = 32 * 1024;
     private const int InitialSize = 32 * 1024;
     private const int MinimumRead = 16 * 1024;
     private const int DeclarationLimit = 1024;
 
     private readonly Stream _source;
     private readonly byte[][] _path;
+    private readonly int _maxBufferedBytes;
+    private readonly int _limit;    // the most the buffer holds: _maxBufferedBytes, or what an array can hold
+    private readonly Queue<long> _recordStartEnds = new();   // where the start tags of records not yet waited for end (absolute)
+    private int _firstQueuedRecord = 1;                       // the record number of the queue's head
     private byte[] _buffer;
     private int _read;          // the next byte for the reader
     private int _end;           // the end of the bytes read from the source
@@ -44,7 +67,7 @@ public sealed class XmlRecordStream : Stream
     private int _checkedTo;     // how far a record's content is known to hold no record start tag (State.RecordBody)
     private State _state;
     private byte _quote;        // the quote an attribute value (or declaration literal) is in, or 0
-    private int _brackets;      // '[' depth inside <!DOCTYPE ...>
+    private int _brackets;      // '[' depth inside <!DOCTYPE ...> (its internal subset)
     private int _depth;         // elements open
     private int _matched;       // how many of the open elements, from the root, are the record path's
     private int _recordStarts;
@@ -66,17 +89,34 @@ public sealed class XmlRecordStream : Stream
         CData,
         ProcessingInstruction,
         Declaration,
+        DeclarationComment,                 // a comment inside the DOCTYPE's internal subset
+        DeclarationProcessingInstruction,   // a PI inside the DOCTYPE's internal subset
         RecordBody,
+    }
+
+    /// <summary>Creates a stream over <paramref name="source"/> (not disposed with it) that holds at most <see cref="DefaultMaxBufferedBytes"/>.</summary>
+    /// <param name="source">The response.</param>
+    /// <param name="recordPath">The local names from the document element down to the record element.</param>
+    public XmlRecordStream(Stream source, params string[] recordPath)
+        : this(source, DefaultMaxBufferedBytes, recordPath)
+    {
     }
 
     /// <summary>Creates a stream over <paramref name="source"/> (not disposed with it).</summary>
     /// <param name="source">The response.</param>
+    /// <param name="maxBufferedBytes">
+    /// The most it may hold in memory: a record, what lies between it and the next record, and the read-ahead (or, for a
+    /// response in UTF-16 or an encoding that is not ASCII-compatible, the whole response). At least 64 KiB.
+    /// </param>
     /// <param name="recordPath">The local names from the document element down to the record element.</param>
-    public XmlRecordStream(Stream source, params string[] recordPath)
+    public XmlRecordStream(Stream source, int maxBufferedBytes, params string[] recordPath)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(recordPath);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBufferedBytes, 64 * 1024);
         _source = source;
+        _maxBufferedBytes = maxBufferedBytes;
+        _limit = Math.Min(maxBufferedBytes, Array.MaxLength);
         _path = new byte[recordPath.Length][];
         for (var i = 0; i < recordPath.Length; i++)
         {
@@ -91,17 +131,31 @@ public sealed class XmlRecordStream : Stream
 
     /// <summary>
     /// Reads from the source until the buffer holds the start tags of <paramref name="recordStarts"/> records in all (counted
-    /// from the start of the response, the end of each start tag included), or the source has ended.
+    /// from the start of the response, the end of each start tag included) and <see cref="ReadAhead"/> bytes after the
+    /// last of them, or the source has ended.
     /// </summary>
+    /// <exception cref="QualysXmlException">That would hold more than the most this stream may hold.</exception>
     public async ValueTask FillAsync(int recordStarts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        while (!_ended && (_wholeDocument || _recordStarts < recordStarts))
+        while (!_ended && !Holds(recordStarts))
         {
             MakeRoom();
-            var count = await _source.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            var count = await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false);
             Received(count);
         }
+    }
+
+    /// <summary>Whether the buffer holds the start tag of record number <paramref name="record"/> and the read-ahead after it.</summary>
+    private bool Holds(int record)
+    {
+        while (_firstQueuedRecord < record && _recordStartEnds.Count > 0)
+        {
+            _recordStartEnds.Dequeue();
+            _firstQueuedRecord++;
+        }
+
+        return !_wholeDocument && _recordStarts >= record && _recordStartEnds.TryPeek(out var startTagEnd) && _consumed + _end - startTagEnd >= ReadAhead;
     }
 
     private void Received(int count)
@@ -130,13 +184,19 @@ public sealed class XmlRecordStream : Stream
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
     {
-        if (_read == _end && !_ended && buffer.Length > 0)
+        // Filled whole, as a MemoryStream fills it (see the remarks); FillAsync has normally read far enough ahead.
+        while (_end - _read < buffer.Length && !_ended)
         {
             SynchronousReads++;
             MakeRoom();
-            Received(_source.Read(_buffer, _end, _buffer.Length - _end));
+            Received(_source.Read(Room.Span));
         }
 
+        return Take(buffer);
+    }
+
+    private int Take(Span<byte> buffer)
+    {
         var count = Math.Min(buffer.Length, _end - _read);
         _buffer.AsSpan(_read, count).CopyTo(buffer);
         _read += count;
@@ -150,19 +210,22 @@ public sealed class XmlRecordStream : Stream
     /// <inheritdoc/>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_read == _end && !_ended && buffer.Length > 0)
+        while (_end - _read < buffer.Length && !_ended)
         {
             MakeRoom();
-            Received(await _source.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false));
+            Received(await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false));
         }
 
-        return Read(buffer.Span);
+        return Take(buffer.Span);
     }
 
-    /// <summary>Drops what the reader has taken, and grows the buffer when a record does not fit in it.</summary>
+    /// <summary>
+    /// Drops what the reader has taken, and grows the buffer when what it must keep leaves too little room to read into, up
+    /// to the most it may hold.
+    /// </summary>
     private void MakeRoom()
     {
-        if (_buffer.Length - _end >= MinimumRead)
+        if (Capacity - _end >= MinimumRead)
         {
             return;
         }
@@ -179,14 +242,34 @@ public sealed class XmlRecordStream : Stream
             _consumed += keep;
         }
 
-        if (_buffer.Length - _end < MinimumRead)
+        if (Capacity - _end >= MinimumRead)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _end + MinimumRead));
+            return;
+        }
+
+        if (Capacity < _limit)
+        {
+            // Doubled, never past the limit (the arithmetic in long, so that it cannot overflow).
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(_limit, Math.Max(2L * _buffer.Length, (long)_end + MinimumRead)));
             Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;
         }
+        else if (_end == Capacity)
+        {
+            throw new QualysXmlException(
+                QualysXmlErrorKind.LimitExceeded,
+                $"The record stream would hold more than {_maxBufferedBytes} bytes at once (a record, what lies between it and the next record, and {ReadAhead} bytes read ahead); it stopped {_consumed + _end} bytes into the response",
+                0,
+                0);
+        }
     }
+
+    /// <summary>The part of the buffer that may be used: all of it, up to the limit (a rented array can be larger).</summary>
+    private int Capacity => Math.Min(_buffer.Length, _limit);
+
+    /// <summary>Where the next bytes from the source go.</summary>
+    private Memory<byte> Room => _buffer.AsMemory(_end, Capacity - _end);
 
     /// <summary>
     /// Decides from the first bytes whether markup can be found byte by byte: not for UTF-16/32 (a byte order mark or
@@ -402,7 +485,8 @@ public sealed class XmlRecordStream : Stream
                     break;
 
                 case State.Declaration:
-                    // Rare (a DOCTYPE): byte by byte, with its internal subset in brackets.
+                    // Rare (a DOCTYPE): byte by byte, with its internal subset in brackets. In the subset, quotes are literals'
+                    // only outside comments and PIs, which are skipped whole ("<!-- don't -->" is a valid comment there).
                     for (; _scan < _end; _scan++)
                     {
                         var b = bytes[_scan];
@@ -429,6 +513,32 @@ public sealed class XmlRecordStream : Stream
                         {
                             break;
                         }
+                        else if (b == '<' && _brackets > 0)
+                        {
+                            if (_end - _scan < 4)
+                            {
+                                return;   // decided when the next bytes arrive
+                            }
+
+                            if (bytes.AsSpan(_scan, 4).SequenceEqual("<!--"u8))
+                            {
+                                _scan += 4;
+                                _state = State.DeclarationComment;
+                                break;
+                            }
+
+                            if (bytes[_scan + 1] == '?')
+                            {
+                                _scan += 2;
+                                _state = State.DeclarationProcessingInstruction;
+                                break;
+                            }
+                        }
+                    }
+
+                    if (_state != State.Declaration)
+                    {
+                        break;
                     }
 
                     if (_scan == _end)
@@ -438,6 +548,22 @@ public sealed class XmlRecordStream : Stream
 
                     _scan++;
                     _state = State.Content;
+                    break;
+
+                case State.DeclarationComment:
+                    if (!SkipTo("-->"u8, State.Declaration))
+                    {
+                        return;
+                    }
+
+                    break;
+
+                case State.DeclarationProcessingInstruction:
+                    if (!SkipTo("?>"u8, State.Declaration))
+                    {
+                        return;
+                    }
+
                     break;
             }
         }
@@ -481,8 +607,11 @@ public sealed class XmlRecordStream : Stream
         }
     }
 
-    /// <summary>Moves past <paramref name="terminator"/>, or returns false at the end of the bytes, to look again from there when more arrive.</summary>
-    private bool SkipTo(ReadOnlySpan<byte> terminator)
+    /// <summary>
+    /// Moves past <paramref name="terminator"/> and on to state <paramref name="next"/>, or returns false at the end of the
+    /// bytes, to look again from there when more arrive.
+    /// </summary>
+    private bool SkipTo(ReadOnlySpan<byte> terminator, State next = State.Content)
     {
         var at = _buffer.AsSpan(_scan, _end - _scan).IndexOf(terminator);
         if (at < 0)
@@ -493,7 +622,7 @@ public sealed class XmlRecordStream : Stream
         }
 
         _scan += at + terminator.Length;
-        _state = State.Content;
+        _state = next;
         return true;
     }
 
@@ -690,6 +819,7 @@ public sealed class XmlRecordStream : Stream
             if (_depth == _path.Length)
             {
                 _recordStarts++;
+                _recordStartEnds.Enqueue(_consumed + _scan + 1);
                 record = true;
             }
         }
@@ -704,6 +834,12 @@ public sealed class XmlRecordStream : Stream
 
     private void EndElement()
     {
+        // An end tag with no element open ("</a><ROOT>") is not well-formed: the reader reports it; the count stays sane.
+        if (_depth == 0)
+        {
+            return;
+        }
+
         if (_matched == _depth)
         {
             _matched--;
