@@ -23,18 +23,21 @@ namespace QualysGen.Xml;
 /// <para>The markup is found in the bytes, which works for UTF-8 and the other encodings in which every byte below 0x80 is
 /// the ASCII character (the ISO-8859 family, windows-125x). A response in UTF-16 or another declared encoding is buffered
 /// whole before it is read.</para>
-/// <para>The reader is served as a <see cref="MemoryStream"/> would serve it: every read is filled whole unless the response
-/// ends first. (<see cref="System.Xml.XmlReader"/> reports some errors, such as a response cut off inside a CDATA section,
-/// at positions that depend on how its reads were cut, and misreads an XML declaration split between reads.) So the
-/// buffer runs <see cref="ReadAhead"/> bytes past the start tag of the record waited for, more than the reader asks
-/// for at once.</para>
+/// <para>The reader is served as a <see cref="MemoryStream"/> would serve it as far as the response has arrived: a read is
+/// filled with all that is buffered, and the fill goes on <see cref="ReadAhead"/> bytes past the start tag of the record
+/// waited for as long as the source has more at hand (its last read filled the room given), never waiting for it. (An
+/// <see cref="System.Xml.XmlReader"/> misreads an XML declaration split between reads, and reports some errors, such as a
+/// response cut off inside a CDATA section, at positions that depend on how its reads were cut; the declaration is always
+/// buffered whole before the reader starts, and the end of the response is read whole.)</para>
 /// <para>Any byte sequence is followed without an exception: markup that is not well-formed (a stray end tag, say) is
 /// left to the reader to report. The scan cannot be fooled into handing the reader too little by markup it does not
-/// model: a read that finds too little buffered before the response has ended reads the source synchronously (counted
-/// in <see cref="SynchronousReads"/>) rather than let the reader see an early end.</para>
+/// model (it ends a DOCTYPE no earlier than the reader does): a read that finds nothing buffered before the response has
+/// ended reads the source synchronously (counted in <see cref="SynchronousReads"/>) rather than let the reader see an
+/// early end.</para>
 /// <para>What the buffer holds (a record, what lies between it and the next, the read-ahead) is bounded by
 /// <c>maxBufferedBytes</c>; past it the fill throws a <see cref="QualysXmlException"/> of kind
-/// <see cref="QualysXmlErrorKind.LimitExceeded"/>.</para>
+/// <see cref="QualysXmlErrorKind.LimitExceeded"/>. Whitespace in the elements that hold the records (and outside the
+/// root) is not held but counted (<see cref="CollapseWhitespace"/>); comments there are held.</para>
 /// Not meant to be used by hand; its shape may change between versions together with the generator.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -44,14 +47,17 @@ public sealed class XmlRecordStream : Stream
     public const int DefaultMaxBufferedBytes = 64 * 1024 * 1024;
 
     /// <summary>
-    /// How far the buffer runs past the start tag of the record waited for: more than a synchronous
-    /// <see cref="System.Xml.XmlReader"/> holds ahead of where it parses (4 KB of bytes and 4K characters decoded from up
-    /// to 12 KB), so that its reads are filled whole.
+    /// How far the buffer runs past the start tag of the record waited for when the source has the bytes at hand: more than
+    /// a synchronous <see cref="System.Xml.XmlReader"/> holds ahead of where it parses (4 KB of bytes and 4K characters
+    /// decoded from up to 12 KB), so that its reads are filled whole.
     /// </summary>
     private const int ReadAhead = 32 * 1024;
     private const int InitialSize = 32 * 1024;
     private const int MinimumRead = 16 * 1024;
     private const int DeclarationLimit = 1024;
+
+    /// <summary>How much whitespace between records is kept as bytes before it is counted instead (see <see cref="CollapseWhitespace"/>).</summary>
+    private const int CollapseThreshold = 4096;
 
     private readonly Stream _source;
     private readonly byte[][] _path;
@@ -74,9 +80,18 @@ public sealed class XmlRecordStream : Stream
     private byte[] _recordEnd = [];     // "</" and the qualified name of the record being skipped
     private byte[] _recordStart = [];   // "<" and the same name
     private bool _ended;
+    private bool _atHand = true;    // the source's last read filled the room it was given: it may have more at once
     private bool _checkedEncoding;
     private bool _wholeDocument;
-    private long _consumed;     // bytes handed to the reader and dropped from the buffer
+    private long _received;     // bytes read from the source
+    private long _delivered;    // bytes handed to the reader
+    private bool _inText;               // the scan is in text (State.Content) that began at _textStart
+    private bool _textIsWhitespace;     // ... and that text is whitespace up to _whitespaceTo
+    private int _textStart;
+    private int _whitespaceTo;
+    private readonly Queue<WhitespaceRun> _runs = new();   // whitespace taken out of the buffer, still owed to the reader
+    private WhitespaceRun? _lastRun;
+    private long _runBytes;     // what the runs still owe
 
     private enum State
     {
@@ -131,23 +146,25 @@ public sealed class XmlRecordStream : Stream
 
     /// <summary>
     /// Reads from the source until the buffer holds the start tags of <paramref name="recordStarts"/> records in all (counted
-    /// from the start of the response, the end of each start tag included) and <see cref="ReadAhead"/> bytes after the
-    /// last of them, or the source has ended.
+    /// from the start of the response, the end of each start tag included), or the source has ended; and then on up to
+    /// <see cref="ReadAhead"/> bytes past the last of them while the source has more at hand.
     /// </summary>
     /// <exception cref="QualysXmlException">That would hold more than the most this stream may hold.</exception>
     public async ValueTask FillAsync(int recordStarts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        while (!_ended && !Holds(recordStarts))
+        while (!_ended && Wants(recordStarts))
         {
             MakeRoom();
-            var count = await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false);
-            Received(count);
+            Received(await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false));
         }
     }
 
-    /// <summary>Whether the buffer holds the start tag of record number <paramref name="record"/> and the read-ahead after it.</summary>
-    private bool Holds(int record)
+    /// <summary>
+    /// Whether to read on: the buffer does not hold the start tag of record number <paramref name="record"/> yet, or it does
+    /// and the source has more at hand (its last read filled the room given) short of the read-ahead.
+    /// </summary>
+    private bool Wants(int record)
     {
         while (_firstQueuedRecord < record && _recordStartEnds.Count > 0)
         {
@@ -155,11 +172,13 @@ public sealed class XmlRecordStream : Stream
             _firstQueuedRecord++;
         }
 
-        return !_wholeDocument && _recordStarts >= record && _recordStartEnds.TryPeek(out var startTagEnd) && _consumed + _end - startTagEnd >= ReadAhead;
+        return _wholeDocument || _recordStarts < record
+            || (_atHand && _recordStartEnds.TryPeek(out var startTagEnd) && _received - startTagEnd < ReadAhead);
     }
 
     private void Received(int count)
     {
+        _atHand = count == Capacity - _end;
         if (count == 0)
         {
             _ended = true;
@@ -167,6 +186,7 @@ public sealed class XmlRecordStream : Stream
         }
 
         _end += count;
+        _received += count;
         if (!_checkedEncoding)
         {
             CheckEncoding();
@@ -184,8 +204,7 @@ public sealed class XmlRecordStream : Stream
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
     {
-        // Filled whole, as a MemoryStream fills it (see the remarks); FillAsync has normally read far enough ahead.
-        while (_end - _read < buffer.Length && !_ended)
+        if (Buffered == 0 && !_ended && buffer.Length > 0)
         {
             SynchronousReads++;
             MakeRoom();
@@ -195,12 +214,41 @@ public sealed class XmlRecordStream : Stream
         return Take(buffer);
     }
 
+    /// <summary>What the reader can have without a read from the source: the bytes in the buffer and the whitespace owed.</summary>
+    private long Buffered => _end - _read + _runBytes;
+
+    /// <summary>Copies what is buffered to <paramref name="buffer"/>, writing out the whitespace runs in their places.</summary>
     private int Take(Span<byte> buffer)
     {
-        var count = Math.Min(buffer.Length, _end - _read);
-        _buffer.AsSpan(_read, count).CopyTo(buffer);
-        _read += count;
-        return count;
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            if (_runs.TryPeek(out var run) && run.Offset == _read)
+            {
+                var written = run.WriteTo(buffer.Slice(total));
+                _runBytes -= written;
+                total += written;
+                if (run.Length == 0)
+                {
+                    _runs.Dequeue();
+                }
+
+                continue;
+            }
+
+            var count = Math.Min(buffer.Length - total, (run?.Offset ?? _end) - _read);
+            if (count == 0)
+            {
+                break;
+            }
+
+            _buffer.AsSpan(_read, count).CopyTo(buffer.Slice(total));
+            _read += count;
+            total += count;
+        }
+
+        _delivered += total;
+        return total;
     }
 
     /// <inheritdoc/>
@@ -210,7 +258,7 @@ public sealed class XmlRecordStream : Stream
     /// <inheritdoc/>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        while (_end - _read < buffer.Length && !_ended)
+        if (Buffered == 0 && !_ended && buffer.Length > 0)
         {
             MakeRoom();
             Received(await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false));
@@ -239,7 +287,12 @@ public sealed class XmlRecordStream : Stream
             _scan -= keep;
             _tokenStart -= keep;
             _checkedTo -= keep;
-            _consumed += keep;
+            _textStart = Math.Max(0, _textStart - keep);
+            _whitespaceTo = Math.Max(0, _whitespaceTo - keep);
+            foreach (var run in _runs)
+            {
+                run.Offset -= keep;
+            }
         }
 
         if (Capacity - _end >= MinimumRead)
@@ -259,7 +312,7 @@ public sealed class XmlRecordStream : Stream
         {
             throw new QualysXmlException(
                 QualysXmlErrorKind.LimitExceeded,
-                $"The record stream would hold more than {_maxBufferedBytes} bytes at once (a record, what lies between it and the next record, and {ReadAhead} bytes read ahead); it stopped {_consumed + _end} bytes into the response",
+                $"The record stream would hold more than {_maxBufferedBytes} bytes at once (a record, what lies between it and the next record, and {ReadAhead} bytes read ahead); it stopped {_received} bytes into the response",
                 0,
                 0);
         }
@@ -346,14 +399,28 @@ public sealed class XmlRecordStream : Stream
             {
                 case State.Content:
                 {
+                    if (!_inText)
+                    {
+                        _inText = _textIsWhitespace = true;
+                        _textStart = _whitespaceTo = _scan;
+                    }
+
                     var at = bytes.AsSpan(_scan, _end - _scan).IndexOf((byte)'<');
+                    var textEnd = at < 0 ? _end : _scan + at;
+                    if (_textIsWhitespace && _matched == _depth && _depth < _path.Length)
+                    {
+                        // Between records (in the elements that hold them, or outside the root).
+                        textEnd = CollapseWhitespace(textEnd, markupFollows: at >= 0);
+                    }
+
                     if (at < 0)
                     {
                         _scan = _end;
                         return;
                     }
 
-                    _tokenStart = _scan + at;
+                    _inText = false;
+                    _tokenStart = textEnd;
                     _scan = _tokenStart + 1;
                     _state = State.Open;
                     break;
@@ -566,6 +633,98 @@ public sealed class XmlRecordStream : Stream
 
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes the whitespace of the text being scanned, up to <paramref name="textEnd"/>, out of the buffer once there is
+    /// <see cref="CollapseThreshold"/> of it, and owes the reader a run of line breaks and spaces in its place, so that a
+    /// response padded between its records does not fill memory. The reader sees as many line breaks (CR LF and CR count
+    /// as one, as it counts them) and as many characters after the last one: the same lines and positions for all that
+    /// follows. Only where whitespace is not data: in the elements that hold the records, and outside the root, where the
+    /// generated parsers skip text. Returns where the text now ends.
+    /// </summary>
+    private int CollapseWhitespace(int textEnd, bool markupFollows)
+    {
+        if (_buffer.AsSpan(_whitespaceTo, textEnd - _whitespaceTo).IndexOfAnyExcept(" \t\r\n"u8) >= 0)
+        {
+            _textIsWhitespace = false;
+            return textEnd;
+        }
+
+        _whitespaceTo = textEnd;
+        var from = Math.Max(_textStart, _read);
+        // A CR at the end stays a byte: an LF may follow it in the next bytes (one line break with it).
+        var to = !markupFollows && textEnd > from && _buffer[textEnd - 1] == '\r' ? textEnd - 1 : textEnd;
+        if (to - from < CollapseThreshold)
+        {
+            return textEnd;
+        }
+
+        // The run this whitespace continues, if the last one is still owed and ends here.
+        var run = _runs.Count > 0 && _lastRun!.Offset == from ? _lastRun : null;
+        if (run is null)
+        {
+            _lastRun = run = new WhitespaceRun { Offset = from };
+            _runs.Enqueue(run);
+        }
+
+        _runBytes -= run.Length;
+        run.Add(_buffer.AsSpan(from, to - from));
+        _runBytes += run.Length;
+        var removed = to - from;
+        Buffer.BlockCopy(_buffer, to, _buffer, from, _end - to);
+        _end -= removed;
+        _scan = Math.Min(_scan, from);
+        _textStart = from;
+        _whitespaceTo = textEnd - removed;
+        return textEnd - removed;
+    }
+
+    /// <summary>Whitespace owed to the reader at <see cref="Offset"/> in the buffer: <see cref="Breaks"/> LFs, then <see cref="Spaces"/> spaces.</summary>
+    private sealed class WhitespaceRun
+    {
+        private bool _afterCr;
+
+        public int Offset { get; set; }
+
+        public long Breaks { get; private set; }
+
+        public long Spaces { get; private set; }
+
+        public long Length => Breaks + Spaces;
+
+        public void Add(ReadOnlySpan<byte> whitespace)
+        {
+            foreach (var b in whitespace)
+            {
+                if (b == '\n' && _afterCr)
+                {
+                    _afterCr = false;   // CR LF: one line break
+                }
+                else if (b is (byte)'\r' or (byte)'\n')
+                {
+                    Breaks++;
+                    Spaces = 0;
+                    _afterCr = b == '\r';
+                }
+                else
+                {
+                    Spaces++;
+                    _afterCr = false;
+                }
+            }
+        }
+
+        public int WriteTo(Span<byte> buffer)
+        {
+            var breaks = (int)Math.Min(buffer.Length, Breaks);
+            buffer.Slice(0, breaks).Fill((byte)'\n');
+            var spaces = (int)Math.Min(buffer.Length - breaks, Spaces);
+            buffer.Slice(breaks, spaces).Fill((byte)' ');
+            Breaks -= breaks;
+            Spaces -= spaces;
+            return breaks + spaces;
         }
     }
 
@@ -819,7 +978,7 @@ public sealed class XmlRecordStream : Stream
             if (_depth == _path.Length)
             {
                 _recordStarts++;
-                _recordStartEnds.Enqueue(_consumed + _scan + 1);
+                _recordStartEnds.Enqueue(_received - _end + _scan + 1);
                 record = true;
             }
         }
@@ -892,7 +1051,7 @@ public sealed class XmlRecordStream : Stream
     /// <inheritdoc/>
     public override long Position
     {
-        get => _consumed + _read;
+        get => _delivered;
         set => throw new NotSupportedException();
     }
 

@@ -282,11 +282,16 @@ internal static class Differential
     {
         public static Original Of(SeedDocument seed)
         {
-            var model = seed.Target.Parse(new MemoryStream(seed.Bytes));
             var records = new Dictionary<string, OriginalRecords>();
+            if (Parse(seed.Target, new MemoryStream(seed.Bytes), out var model).Failure is not null)
+            {
+                // A crafted input that is itself faulty: no record values to hold the stream to.
+                return new(seed.Target.Streams.ToDictionary(e => e.Name, _ => new OriginalRecords([], [])));
+            }
+
             foreach (var entry in seed.Target.Streams)
             {
-                var dumps = entry.RecordsOf(model).Select(ModelDump.Of).ToList();
+                var dumps = entry.RecordsOf(model!).Select(ModelDump.Of).ToList();
                 var ends = RecordSpans(seed.Bytes, entry.RecordPath, out _).Select(s => EndOffset(seed.Bytes, s.End)).ToList();
                 Assert.Equal(dumps.Count, ends.Count);
                 records[entry.Name] = new(dumps, ends);
