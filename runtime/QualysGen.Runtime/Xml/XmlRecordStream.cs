@@ -41,7 +41,7 @@ namespace QualysGen.Xml;
 /// Not meant to be used by hand; its shape may change between versions together with the generator.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class XmlRecordStream : Stream
+public sealed class XmlRecordStream : ForwardReadStream
 {
     /// <summary>What a record stream holds in memory at most unless told otherwise: 64 MiB.</summary>
     public const int DefaultMaxBufferedBytes = 64 * 1024 * 1024;
@@ -199,9 +199,6 @@ public sealed class XmlRecordStream : Stream
     }
 
     /// <inheritdoc/>
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
     {
         if (Buffered == 0 && !_ended && buffer.Length > 0)
@@ -250,10 +247,6 @@ public sealed class XmlRecordStream : Stream
         _delivered += total;
         return total;
     }
-
-    /// <inheritdoc/>
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <inheritdoc/>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -1031,41 +1024,17 @@ public sealed class XmlRecordStream : Stream
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = [];
             _read = _end = _scan = _tokenStart = 0;
+            _runs.Clear();
+            _runBytes = 0;
         }
 
         base.Dispose(disposing);
     }
 
-    /// <inheritdoc/>
-    public override bool CanRead => true;
-
-    /// <inheritdoc/>
-    public override bool CanSeek => false;
-
-    /// <inheritdoc/>
-    public override bool CanWrite => false;
-
-    /// <inheritdoc/>
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc/>
+    /// <summary>How many bytes the reader has been given.</summary>
     public override long Position
     {
         get => _delivered;
         set => throw new NotSupportedException();
     }
-
-    /// <inheritdoc/>
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc/>
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

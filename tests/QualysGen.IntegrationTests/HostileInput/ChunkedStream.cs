@@ -9,12 +9,10 @@ namespace QualysGen.IntegrationTests.HostileInput;
 /// Serves bytes in pieces of 1 to <c>largestPiece</c> bytes (random, from a seed), as a network does. With
 /// <c>asyncOnly</c> a synchronous read throws, so a reader that should only read asynchronously is caught.
 /// </summary>
-internal sealed class ChunkedStream(byte[] data, int largestPiece, int seed, bool asyncOnly = false) : ReadOnlySourceStream
+internal sealed class ChunkedStream(byte[] data, int largestPiece, int seed, bool asyncOnly = false) : QualysGen.Xml.ForwardReadStream
 {
     private readonly Random _random = new(seed);
     private int _position;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -31,9 +29,6 @@ internal sealed class ChunkedStream(byte[] data, int largestPiece, int seed, boo
         await Task.Yield();
         return Piece(buffer.Span);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     private int Piece(Span<byte> buffer)
     {

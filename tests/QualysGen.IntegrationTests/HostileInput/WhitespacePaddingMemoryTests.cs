@@ -41,7 +41,7 @@ public sealed class WhitespacePaddingMemoryTests
     }
 
     /// <summary>A list whose records are followed by <c>padding</c> bytes of whitespace and more records, made as it is read.</summary>
-    private sealed class PaddedListStream(byte[] document, byte[] moreRecords, long padding) : ReadOnlySourceStream
+    private sealed class PaddedListStream(byte[] document, byte[] moreRecords, long padding) : QualysGen.Xml.ForwardReadStream
     {
         private static readonly byte[] Whitespace = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("\n\t\t  \r\n    ", 6000)));
         private readonly int _insertAt = Encoding.UTF8.GetString(document).IndexOf("</COMPLIANCE_SCHEDULE_SCAN_LIST>", StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class WhitespacePaddingMemoryTests
 
         public long Delivered => _position;
 
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("The record stream must read asynchronously.");
+        public override int Read(Span<byte> buffer) => throw new NotSupportedException("The record stream must read asynchronously.");
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
