@@ -86,12 +86,12 @@ public sealed class XmlRecordStream : ForwardReadStream
     private long _received;     // bytes read from the source
     private long _delivered;    // bytes handed to the reader
     private bool _inText;               // the scan is in text (State.Content) that began at _textStart
-    private bool _textIsWhitespace;     // ... and that text is whitespace up to _whitespaceTo
+    private bool _textIsWhitespace;     // ... that text is whitespace up to _whitespaceTo
+    private bool _textBetweenRecords;   // ... and it lies where whitespace is collapsed (see CollapseWhitespace)
     private int _textStart;
     private int _whitespaceTo;
     private readonly Queue<WhitespaceRun> _runs = new();   // whitespace taken out of the buffer, still owed to the reader
     private WhitespaceRun? _lastRun;
-    private long _runBytes;     // what the runs still owe
 
     private enum State
     {
@@ -182,6 +182,11 @@ public sealed class XmlRecordStream : ForwardReadStream
         if (count == 0)
         {
             _ended = true;
+            if (_inText && _textIsWhitespace && _textBetweenRecords)
+            {
+                CollapseWhitespace(_end, textEnds: true);
+            }
+
             return;
         }
 
@@ -201,7 +206,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
     {
-        if (Buffered == 0 && !_ended && buffer.Length > 0)
+        while (Buffered == 0 && !_ended && buffer.Length > 0)
         {
             SynchronousReads++;
             MakeRoom();
@@ -211,20 +216,43 @@ public sealed class XmlRecordStream : ForwardReadStream
         return Take(buffer);
     }
 
-    /// <summary>What the reader can have without a read from the source: the bytes in the buffer and the whitespace owed.</summary>
-    private long Buffered => _end - _read + _runBytes;
+    /// <summary>
+    /// Where what the reader may have ends: the end of the bytes, or the start of whitespace between records that is still
+    /// arriving (it may yet be collapsed, and the reader is to see it one way, whatever the pieces it came in).
+    /// </summary>
+    private int Deliverable => _inText && _textIsWhitespace && _textBetweenRecords && !_ended ? _textStart : _end;
+
+    /// <summary>What the reader can have without a read from the source: the bytes and the whitespace owed before <see cref="Deliverable"/>.</summary>
+    private long Buffered
+    {
+        get
+        {
+            var limit = Deliverable;
+            long owed = 0;
+            foreach (var run in _runs)
+            {
+                if (run.Offset >= limit)
+                {
+                    break;
+                }
+
+                owed += run.Length;
+            }
+
+            return limit - _read + owed;
+        }
+    }
 
     /// <summary>Copies what is buffered to <paramref name="buffer"/>, writing out the whitespace runs in their places.</summary>
     private int Take(Span<byte> buffer)
     {
         var total = 0;
+        var limit = Deliverable;
         while (total < buffer.Length)
         {
-            if (_runs.TryPeek(out var run) && run.Offset == _read)
+            if (_runs.TryPeek(out var run) && run.Offset == _read && _read < limit)
             {
-                var written = run.WriteTo(buffer.Slice(total));
-                _runBytes -= written;
-                total += written;
+                total += run.WriteTo(buffer.Slice(total));
                 if (run.Length == 0)
                 {
                     _runs.Dequeue();
@@ -233,7 +261,7 @@ public sealed class XmlRecordStream : ForwardReadStream
                 continue;
             }
 
-            var count = Math.Min(buffer.Length - total, (run?.Offset ?? _end) - _read);
+            var count = Math.Min(buffer.Length - total, Math.Min(run?.Offset ?? _end, limit) - _read);
             if (count == 0)
             {
                 break;
@@ -251,7 +279,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// <inheritdoc/>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (Buffered == 0 && !_ended && buffer.Length > 0)
+        while (Buffered == 0 && !_ended && buffer.Length > 0)
         {
             MakeRoom();
             Received(await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false));
@@ -394,16 +422,17 @@ public sealed class XmlRecordStream : ForwardReadStream
                 {
                     if (!_inText)
                     {
+                        // Between records: in the elements that hold them, or outside the root.
                         _inText = _textIsWhitespace = true;
+                        _textBetweenRecords = _matched == _depth && _depth < _path.Length;
                         _textStart = _whitespaceTo = _scan;
                     }
 
                     var at = bytes.AsSpan(_scan, _end - _scan).IndexOf((byte)'<');
                     var textEnd = at < 0 ? _end : _scan + at;
-                    if (_textIsWhitespace && _matched == _depth && _depth < _path.Length)
+                    if (_textIsWhitespace && _textBetweenRecords)
                     {
-                        // Between records (in the elements that hold them, or outside the root).
-                        textEnd = CollapseWhitespace(textEnd, markupFollows: at >= 0);
+                        textEnd = CollapseWhitespace(textEnd, textEnds: at >= 0);
                     }
 
                     if (at < 0)
@@ -635,9 +664,12 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// response padded between its records does not fill memory. The reader sees as many line breaks (CR LF and CR count
     /// as one, as it counts them) and as many characters after the last one: the same lines and positions for all that
     /// follows. Only where whitespace is not data: in the elements that hold the records, and outside the root, where the
-    /// generated parsers skip text. Returns where the text now ends.
+    /// generated parsers skip text. What the reader sees does not depend on how the bytes arrived: once a run is begun, the
+    /// rest of the whitespace joins it when the text ends (<paramref name="textEnds"/>: at markup or at the end of the
+    /// response), and the reader is not given the text until then (<see cref="Deliverable"/>). Returns where the text now
+    /// ends.
     /// </summary>
-    private int CollapseWhitespace(int textEnd, bool markupFollows)
+    private int CollapseWhitespace(int textEnd, bool textEnds)
     {
         if (_buffer.AsSpan(_whitespaceTo, textEnd - _whitespaceTo).IndexOfAnyExcept(" \t\r\n"u8) >= 0)
         {
@@ -648,23 +680,22 @@ public sealed class XmlRecordStream : ForwardReadStream
         _whitespaceTo = textEnd;
         var from = Math.Max(_textStart, _read);
         // A CR at the end stays a byte: an LF may follow it in the next bytes (one line break with it).
-        var to = !markupFollows && textEnd > from && _buffer[textEnd - 1] == '\r' ? textEnd - 1 : textEnd;
-        if (to - from < CollapseThreshold)
+        var to = !textEnds && textEnd > from && _buffer[textEnd - 1] == '\r' ? textEnd - 1 : textEnd;
+
+        // The run this whitespace continues, if the last one is still owed and ends here.
+        var run = _runs.Count > 0 && _lastRun!.Offset == from ? _lastRun : null;
+        if (to - from < (run is not null && textEnds ? 1 : CollapseThreshold))
         {
             return textEnd;
         }
 
-        // The run this whitespace continues, if the last one is still owed and ends here.
-        var run = _runs.Count > 0 && _lastRun!.Offset == from ? _lastRun : null;
         if (run is null)
         {
             _lastRun = run = new WhitespaceRun { Offset = from };
             _runs.Enqueue(run);
         }
 
-        _runBytes -= run.Length;
         run.Add(_buffer.AsSpan(from, to - from));
-        _runBytes += run.Length;
         var removed = to - from;
         Buffer.BlockCopy(_buffer, to, _buffer, from, _end - to);
         _end -= removed;
@@ -1025,7 +1056,6 @@ public sealed class XmlRecordStream : ForwardReadStream
             _buffer = [];
             _read = _end = _scan = _tokenStart = 0;
             _runs.Clear();
-            _runBytes = 0;
         }
 
         base.Dispose(disposing);

@@ -17,8 +17,11 @@ namespace QualysGen.IntegrationTests.HostileInput;
 /// </summary>
 public sealed class HostileResponseCorpusTests
 {
-    /// <summary>A crafted input: its target, bytes, and the records and error kind the record stream must give.</summary>
-    internal sealed record Case(string Name, ResponseTarget Target, byte[] Bytes, int Records, QualysXmlErrorKind? Kind)
+    /// <summary>
+    /// A crafted input: its target, bytes, and the records (-1: not counted) and error kind the record stream must give;
+    /// or, with <c>SameAsWhole</c>, only that it gives the same in every piece size as over a <see cref="MemoryStream"/>.
+    /// </summary>
+    internal sealed record Case(string Name, ResponseTarget Target, byte[] Bytes, int Records, QualysXmlErrorKind? Kind, bool SameAsWhole = false)
     {
         public override string ToString() => Name;
     }
@@ -60,6 +63,13 @@ public sealed class HostileResponseCorpusTests
             Utf8(List(Scans(1, 1) + new string(' ', 5000) + "\r" + "\n" + new string('\n', 5000) + "\r\n\r\r " + Scans(2, 2).Replace("<ID>2</ID>", "<ID>x</ID>", StringComparison.Ordinal))),
             1,
             QualysXmlErrorKind.InvalidValue),
+        new(
+            "40 KB of tabs before the root end tag, cut inside them (read one way whatever the pieces)",
+            ResponseTarget.SimpleReturn,
+            Utf8("<SIMPLE_RETURN>\n<RESPONSE><DATETIME>2026-01-01T00:00:00Z</DATETIME><TEXT>t</TEXT></RESPONSE>\n" + new string('\t', 40_000) + "\n"),
+            0,
+            null,
+            SameAsWhole: true),
         new("50,000 nested unknown elements in a record", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 1) + Scans(2, 2).Replace("<ACTIVE>", string.Concat(Enumerable.Repeat("<a>", 50_000)) + string.Concat(Enumerable.Repeat("</a>", 50_000)) + "<ACTIVE>", StringComparison.Ordinal) + Scans(3, 3))), 3, null),
         new("a record in a CDATA section that ends the response", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 2)) [..^40] + "<![CDATA[<SCAN><ID>3</ID></SCAN>"), 2, QualysXmlErrorKind.Malformed),
         new("an unclosed comment between records", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 2) + "<!-- <SCAN>" + Scans(3, 3))), -1, QualysXmlErrorKind.Malformed),
@@ -105,10 +115,17 @@ public sealed class HostileResponseCorpusTests
         var failing = disagreements.Where(d => includeQuarantined || Differential.Strict || !Differential.Quarantined.ContainsKey(d.Category) || d.Category.StartsWith("Contract.Stream", StringComparison.Ordinal)).ToList();
         Assert.True(failing.Count == 0, string.Join("\n", failing));
 
+        var entry = crafted.Target.Streams[0];
+        var whole = await Differential.Enumerate(entry, new MemoryStream(crafted.Bytes));
         foreach (var piece in new[] { 1, 7, 4096 })
         {
-            var entry = crafted.Target.Streams[0];
             var streamed = await Differential.Enumerate(entry, new ChunkedStream(crafted.Bytes, piece, piece, asyncOnly: true));
+            if (crafted.SameAsWhole)
+            {
+                Assert.Equal(whole.Key, streamed.Key);
+                continue;
+            }
+
             if (crafted.Records >= 0)
             {
                 Assert.Equal(crafted.Records, streamed.Records.Count);
