@@ -25,7 +25,8 @@ public enum QualysXmlErrorKind
     InvalidValue,
 
     /// <summary>The document exceeds a limit of <see cref="QualysXmlOptions"/>: nesting deeper than <see cref="QualysXmlOptions.MaxDepth"/>,
-    /// or more bytes held at once than <see cref="QualysXmlOptions.MaxBufferedBytes"/>.</summary>
+    /// more bytes held at once than <see cref="QualysXmlOptions.MaxBufferedBytes"/> (<c>ParseAsync</c>) or
+    /// <see cref="QualysXmlOptions.MaxRecordBytes"/> (a record stream).</summary>
     LimitExceeded,
 }
 

@@ -24,6 +24,7 @@ public sealed class QualysXmlOptions
 
     private readonly int _maxDepth = DefaultMaxDepth;
     private readonly long _maxBufferedBytes = DefaultMaxBufferedBytes;
+    private readonly int _maxRecordBytes = Xml.XmlRecordStream.DefaultMaxBufferedBytes;
 
     /// <summary>
     /// When true, the first deviation from the schema (a missing required element or attribute, an empty or unparsable required
@@ -48,8 +49,19 @@ public sealed class QualysXmlOptions
     }
 
     /// <summary>
-    /// The most bytes of a response held in memory at once: the whole response for <c>ParseAsync</c> (which reads it
-    /// asynchronously before parsing), and one record plus what precedes it for a record stream. A larger response throws
+    /// The most bytes a record stream (<c>Enumerate…Async</c>) holds in memory at once: one record, what lies between it and
+    /// the next (whitespace there is counted, not held), and its read-ahead. More throws <see cref="QualysXmlException"/> with
+    /// <see cref="QualysXmlErrorKind.LimitExceeded"/>. Default 64 MiB; at least 64 KiB.
+    /// </summary>
+    public int MaxRecordBytes
+    {
+        get => _maxRecordBytes;
+        init => _maxRecordBytes = value >= 64 * 1024 ? value : throw new ArgumentOutOfRangeException(nameof(MaxRecordBytes), value, "At least 64 KiB.");
+    }
+
+    /// <summary>
+    /// The most bytes of a response <c>ParseAsync</c> holds in memory at once (it reads the response asynchronously before
+    /// parsing it, giving each buffer back as soon as it is parsed). A larger response throws
     /// <see cref="QualysXmlException"/> with <see cref="QualysXmlErrorKind.LimitExceeded"/> instead of growing without bound (the
     /// client inflates compressed bodies, so a small download can be a large response). Default 1 GiB.
     /// </summary>

@@ -241,7 +241,7 @@ internal sealed class ParserEmitter
             default:
                 EmitChildLoop(@class, children, text);
                 EmitRequiredChecks(@class, children, withChoices: true);
-                w.WriteLine("reader.Read();");
+                w.WriteLine("context.ReadEnd(reader, depth);");
                 break;
         }
 
@@ -780,7 +780,7 @@ internal sealed class ParserEmitter
         w.WriteLine($"var names = {Names}.Rent();");
         w.WriteLine($"var context = {XmlParseContext}.Rent(options);");
         w.OpenBlock("try");
-        w.WriteLine($"using var reader = {XmlReader}.Create(stream, names.Settings);");
+        w.WriteLine($"using var reader = {XmlReader}.Create({XmlParsing}.WholeReads(stream), names.Settings);");
         w.WriteLine($"{XmlParsing}.MoveToRoot(reader, {rootName}, context);");
         w.WriteLine($"var result = {Parser}.Read{type}(reader, names, context);");
         w.WriteLine($"{XmlParsing}.ReadToEnd(reader);");
@@ -877,7 +877,7 @@ internal sealed class ParserEmitter
         w.OpenBlock($"public static async global::System.Collections.Generic.IAsyncEnumerable<{stream.ItemTypeName}> {stream.MethodName}({Stream} stream, {QualysXmlOptions}? options, [global::System.Runtime.CompilerServices.EnumeratorCancellation] {CancellationToken} cancellationToken = default)");
         w.WriteLine("// Not the thread's cached names: an enumeration can be left unfinished and outlive the thread.");
         w.WriteLine($"var names = new {Names}(new global::System.Xml.NameTable());");
-        w.WriteLine($"using var records = new global::QualysGen.Xml.XmlRecordStream(stream, {string.Join(", ", steps.Select(SourceWriter.Literal))});");
+        w.WriteLine($"using var records = new global::QualysGen.Xml.XmlRecordStream(stream, (options ?? {QualysXmlOptions}.Default).MaxRecordBytes, {string.Join(", ", steps.Select(SourceWriter.Literal))});");
         var atomized = string.Join(", ", steps.Select(ElementName));
         var repeatable = string.Join(", ", RepeatableSteps(root, stream).Select(r => r ? "true" : "false"));
         w.WriteLine($"using var cursor = new global::QualysGen.Xml.XmlRecordCursor(records, names.Settings, options, new[] {{ {atomized} }}, new[] {{ {repeatable} }});");

@@ -151,6 +151,32 @@ public sealed class XmlParseContext
     /// <summary>The depth of the records of a record stream, whose raw XML a deviation can carry; -1 elsewhere.</summary>
     public int RecordDepth { get; set; } = -1;
 
+    private bool _recordEndPending;
+
+    /// <summary>
+    /// Moves past the end tag of the element at <paramref name="depth"/> (or past it, when it is empty), where an element reader
+    /// ends. A record of a record stream stops on its end tag instead, and the stream moves past it after handing the record
+    /// over: bytes that break the document right after a complete record then fail the next step, not the record.
+    /// </summary>
+    public void ReadEnd(XmlReader reader, int depth)
+    {
+        if (depth == RecordDepth)
+        {
+            _recordEndPending = true;
+            return;
+        }
+
+        reader.Read();
+    }
+
+    /// <summary>Whether the last record read stopped on its end tag (<see cref="ReadEnd"/>); clears it.</summary>
+    internal bool TakeRecordEnd()
+    {
+        var pending = _recordEndPending;
+        _recordEndPending = false;
+        return pending;
+    }
+
     private static void SkipPast(XmlReader reader, int depth)
     {
         reader.MoveToElement();

@@ -580,6 +580,13 @@ public static class XmlParsing
             .PrependPath(site.Name);
     }
 
+    /// <summary>
+    /// The stream for a whole-document parse: filled whole at every read (<see cref="WholeReadStream"/>), so that the reader
+    /// reads a network stream as it reads the response in memory — same errors at the same places. A
+    /// <see cref="MemoryStream"/> (and <see cref="XmlDocumentBuffer"/>) already reads that way.
+    /// </summary>
+    public static Stream WholeReads(Stream stream) => stream is MemoryStream or XmlDocumentBuffer ? stream : new WholeReadStream(stream);
+
     /// <summary>Creates a reader over a response stream with the given settings (from <see cref="CreateSettings"/>).</summary>
     public static XmlReader CreateReader(Stream stream, XmlReaderSettings settings) => XmlReader.Create(stream, settings);
 }

@@ -160,6 +160,12 @@ public sealed class XmlRecordCursor : IDisposable
             }
         }
 
+        if (Context.TakeRecordEnd())
+        {
+            // The record just handed over stopped on its end tag; what follows it is read only now.
+            reader.Read();
+        }
+
         var last = _path.Length - 1;
         while (true)
         {

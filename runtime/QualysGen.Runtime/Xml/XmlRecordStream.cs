@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.IO;
 using System.Text;
@@ -22,20 +23,48 @@ namespace QualysGen.Xml;
 /// <para>The markup is found in the bytes, which works for UTF-8 and the other encodings in which every byte below 0x80 is
 /// the ASCII character (the ISO-8859 family, windows-125x). A response in UTF-16 or another declared encoding is buffered
 /// whole before it is read.</para>
-/// <para>The scan cannot be fooled into handing the reader too little by markup it does not model (an internal DTD subset
-/// with quotes in comments, for instance): a read that finds the buffer empty before the response has ended reads the
-/// source synchronously (counted in <see cref="SynchronousReads"/>) rather than let the reader see an early end.</para>
+/// <para>The reader is served as a <see cref="MemoryStream"/> would serve it as far as the response has arrived: a read is
+/// filled with all that is buffered, and the fill goes on <see cref="ReadAhead"/> bytes past the start tag of the record
+/// waited for as long as the source has more at hand (its last read filled the room given), never waiting for it. (An
+/// <see cref="System.Xml.XmlReader"/> misreads an XML declaration split between reads, and reports some errors, such as a
+/// response cut off inside a CDATA section, at positions that depend on how its reads were cut; the declaration is always
+/// buffered whole before the reader starts, and the end of the response is read whole.)</para>
+/// <para>Any byte sequence is followed without an exception: markup that is not well-formed (a stray end tag, say) is
+/// left to the reader to report. The scan cannot be fooled into handing the reader too little by markup it does not
+/// model (it ends a DOCTYPE no earlier than the reader does): a read that finds nothing buffered before the response has
+/// ended reads the source synchronously (counted in <see cref="SynchronousReads"/>) rather than let the reader see an
+/// early end.</para>
+/// <para>What the buffer holds (a record, what lies between it and the next, the read-ahead) is bounded by
+/// <c>maxBufferedBytes</c>; past it the fill throws a <see cref="QualysXmlException"/> of kind
+/// <see cref="QualysXmlErrorKind.LimitExceeded"/>. Whitespace in the elements that hold the records (and outside the
+/// root) is not held but counted (<see cref="CollapseWhitespace"/>); comments there are held.</para>
 /// Not meant to be used by hand; its shape may change between versions together with the generator.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class XmlRecordStream : Stream
+public sealed class XmlRecordStream : ForwardReadStream
 {
+    /// <summary>What a record stream holds in memory at most unless told otherwise: 64 MiB.</summary>
+    public const int DefaultMaxBufferedBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// How far the buffer runs past the start tag of the record waited for when the source has the bytes at hand: more than
+    /// a synchronous <see cref="System.Xml.XmlReader"/> holds ahead of where it parses (4 KB of bytes and 4K characters
+    /// decoded from up to 12 KB), so that its reads are filled whole.
+    /// </summary>
+    private const int ReadAhead = 32 * 1024;
     private const int InitialSize = 32 * 1024;
     private const int MinimumRead = 16 * 1024;
     private const int DeclarationLimit = 1024;
 
+    /// <summary>How much whitespace between records is kept as bytes before it is counted instead (see <see cref="CollapseWhitespace"/>).</summary>
+    private const int CollapseThreshold = 4096;
+
     private readonly Stream _source;
     private readonly byte[][] _path;
+    private readonly int _maxBufferedBytes;
+    private readonly int _limit;    // the most the buffer holds: _maxBufferedBytes, or what an array can hold
+    private readonly Queue<long> _recordStartEnds = new();   // where the start tags of records not yet waited for end (absolute)
+    private int _firstQueuedRecord = 1;                       // the record number of the queue's head
     private byte[] _buffer;
     private int _read;          // the next byte for the reader
     private int _end;           // the end of the bytes read from the source
@@ -44,16 +73,25 @@ public sealed class XmlRecordStream : Stream
     private int _checkedTo;     // how far a record's content is known to hold no record start tag (State.RecordBody)
     private State _state;
     private byte _quote;        // the quote an attribute value (or declaration literal) is in, or 0
-    private int _brackets;      // '[' depth inside <!DOCTYPE ...>
+    private int _brackets;      // '[' depth inside <!DOCTYPE ...> (its internal subset)
     private int _depth;         // elements open
     private int _matched;       // how many of the open elements, from the root, are the record path's
     private int _recordStarts;
     private byte[] _recordEnd = [];     // "</" and the qualified name of the record being skipped
     private byte[] _recordStart = [];   // "<" and the same name
     private bool _ended;
+    private bool _atHand = true;    // the source's last read filled the room it was given: it may have more at once
     private bool _checkedEncoding;
     private bool _wholeDocument;
-    private long _consumed;     // bytes handed to the reader and dropped from the buffer
+    private long _received;     // bytes read from the source
+    private long _delivered;    // bytes handed to the reader
+    private bool _inText;               // the scan is in text (State.Content) that began at _textStart
+    private bool _textIsWhitespace;     // ... that text is whitespace up to _whitespaceTo
+    private bool _textBetweenRecords;   // ... and it lies where whitespace is collapsed (see CollapseWhitespace)
+    private int _textStart;
+    private int _whitespaceTo;
+    private readonly Queue<WhitespaceRun> _runs = new();   // whitespace taken out of the buffer, still owed to the reader
+    private WhitespaceRun? _lastRun;
 
     private enum State
     {
@@ -66,17 +104,34 @@ public sealed class XmlRecordStream : Stream
         CData,
         ProcessingInstruction,
         Declaration,
+        DeclarationComment,                 // a comment inside the DOCTYPE's internal subset
+        DeclarationProcessingInstruction,   // a PI inside the DOCTYPE's internal subset
         RecordBody,
+    }
+
+    /// <summary>Creates a stream over <paramref name="source"/> (not disposed with it) that holds at most <see cref="DefaultMaxBufferedBytes"/>.</summary>
+    /// <param name="source">The response.</param>
+    /// <param name="recordPath">The local names from the document element down to the record element.</param>
+    public XmlRecordStream(Stream source, params string[] recordPath)
+        : this(source, DefaultMaxBufferedBytes, recordPath)
+    {
     }
 
     /// <summary>Creates a stream over <paramref name="source"/> (not disposed with it).</summary>
     /// <param name="source">The response.</param>
+    /// <param name="maxBufferedBytes">
+    /// The most it may hold in memory: a record, what lies between it and the next record, and the read-ahead (or, for a
+    /// response in UTF-16 or an encoding that is not ASCII-compatible, the whole response). At least 64 KiB.
+    /// </param>
     /// <param name="recordPath">The local names from the document element down to the record element.</param>
-    public XmlRecordStream(Stream source, params string[] recordPath)
+    public XmlRecordStream(Stream source, int maxBufferedBytes, params string[] recordPath)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(recordPath);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBufferedBytes, 64 * 1024);
         _source = source;
+        _maxBufferedBytes = maxBufferedBytes;
+        _limit = Math.Min(maxBufferedBytes, Array.MaxLength);
         _path = new byte[recordPath.Length][];
         for (var i = 0; i < recordPath.Length; i++)
         {
@@ -91,28 +146,52 @@ public sealed class XmlRecordStream : Stream
 
     /// <summary>
     /// Reads from the source until the buffer holds the start tags of <paramref name="recordStarts"/> records in all (counted
-    /// from the start of the response, the end of each start tag included), or the source has ended.
+    /// from the start of the response, the end of each start tag included), or the source has ended; and then on up to
+    /// <see cref="ReadAhead"/> bytes past the last of them while the source has more at hand.
     /// </summary>
+    /// <exception cref="QualysXmlException">That would hold more than the most this stream may hold.</exception>
     public async ValueTask FillAsync(int recordStarts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        while (!_ended && (_wholeDocument || _recordStarts < recordStarts))
+        while (!_ended && Wants(recordStarts))
         {
             MakeRoom();
-            var count = await _source.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-            Received(count);
+            Received(await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false));
         }
+    }
+
+    /// <summary>
+    /// Whether to read on: the buffer does not hold the start tag of record number <paramref name="record"/> yet, or it does
+    /// and the source has more at hand (its last read filled the room given) short of the read-ahead.
+    /// </summary>
+    private bool Wants(int record)
+    {
+        while (_firstQueuedRecord < record && _recordStartEnds.Count > 0)
+        {
+            _recordStartEnds.Dequeue();
+            _firstQueuedRecord++;
+        }
+
+        return _wholeDocument || _recordStarts < record
+            || (_atHand && _recordStartEnds.TryPeek(out var startTagEnd) && _received - startTagEnd < ReadAhead);
     }
 
     private void Received(int count)
     {
+        _atHand = count == Capacity - _end;
         if (count == 0)
         {
             _ended = true;
+            if (_inText && _textIsWhitespace && _textBetweenRecords)
+            {
+                CollapseWhitespace(_end, textEnds: true);
+            }
+
             return;
         }
 
         _end += count;
+        _received += count;
         if (!_checkedEncoding)
         {
             CheckEncoding();
@@ -125,44 +204,97 @@ public sealed class XmlRecordStream : Stream
     }
 
     /// <inheritdoc/>
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
     {
-        if (_read == _end && !_ended && buffer.Length > 0)
+        while (Buffered == 0 && !_ended && buffer.Length > 0)
         {
             SynchronousReads++;
             MakeRoom();
-            Received(_source.Read(_buffer, _end, _buffer.Length - _end));
+            Received(_source.Read(Room.Span));
         }
 
-        var count = Math.Min(buffer.Length, _end - _read);
-        _buffer.AsSpan(_read, count).CopyTo(buffer);
-        _read += count;
-        return count;
+        return Take(buffer);
     }
 
-    /// <inheritdoc/>
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    /// <summary>
+    /// Where what the reader may have ends: the end of the bytes, or the start of whitespace between records that is still
+    /// arriving (it may yet be collapsed, and the reader is to see it one way, whatever the pieces it came in).
+    /// </summary>
+    private int Deliverable => _inText && _textIsWhitespace && _textBetweenRecords && !_ended ? _textStart : _end;
+
+    /// <summary>What the reader can have without a read from the source: the bytes and the whitespace owed before <see cref="Deliverable"/>.</summary>
+    private long Buffered
+    {
+        get
+        {
+            var limit = Deliverable;
+            long owed = 0;
+            foreach (var run in _runs)
+            {
+                if (run.Offset >= limit)
+                {
+                    break;
+                }
+
+                owed += run.Length;
+            }
+
+            return limit - _read + owed;
+        }
+    }
+
+    /// <summary>Copies what is buffered to <paramref name="buffer"/>, writing out the whitespace runs in their places.</summary>
+    private int Take(Span<byte> buffer)
+    {
+        var total = 0;
+        var limit = Deliverable;
+        while (total < buffer.Length)
+        {
+            if (_runs.TryPeek(out var run) && run.Offset == _read && _read < limit)
+            {
+                total += run.WriteTo(buffer.Slice(total));
+                if (run.Length == 0)
+                {
+                    _runs.Dequeue();
+                }
+
+                continue;
+            }
+
+            var count = Math.Min(buffer.Length - total, Math.Min(run?.Offset ?? _end, limit) - _read);
+            if (count == 0)
+            {
+                break;
+            }
+
+            _buffer.AsSpan(_read, count).CopyTo(buffer.Slice(total));
+            _read += count;
+            total += count;
+        }
+
+        _delivered += total;
+        return total;
+    }
 
     /// <inheritdoc/>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_read == _end && !_ended && buffer.Length > 0)
+        while (Buffered == 0 && !_ended && buffer.Length > 0)
         {
             MakeRoom();
-            Received(await _source.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false));
+            Received(await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false));
         }
 
-        return Read(buffer.Span);
+        return Take(buffer.Span);
     }
 
-    /// <summary>Drops what the reader has taken, and grows the buffer when a record does not fit in it.</summary>
+    /// <summary>
+    /// Drops what the reader has taken, and grows the buffer when what it must keep leaves too little room to read into, up
+    /// to the most it may hold.
+    /// </summary>
     private void MakeRoom()
     {
-        if (_buffer.Length - _end >= MinimumRead)
+        if (Capacity - _end >= MinimumRead)
         {
             return;
         }
@@ -176,17 +308,42 @@ public sealed class XmlRecordStream : Stream
             _scan -= keep;
             _tokenStart -= keep;
             _checkedTo -= keep;
-            _consumed += keep;
+            _textStart = Math.Max(0, _textStart - keep);
+            _whitespaceTo = Math.Max(0, _whitespaceTo - keep);
+            foreach (var run in _runs)
+            {
+                run.Offset -= keep;
+            }
         }
 
-        if (_buffer.Length - _end < MinimumRead)
+        if (Capacity - _end >= MinimumRead)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _end + MinimumRead));
+            return;
+        }
+
+        if (Capacity < _limit)
+        {
+            // Doubled, never past the limit (the arithmetic in long, so that it cannot overflow).
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(_limit, Math.Max(2L * _buffer.Length, (long)_end + MinimumRead)));
             Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;
         }
+        else if (_end == Capacity)
+        {
+            throw new QualysXmlException(
+                QualysXmlErrorKind.LimitExceeded,
+                $"The record stream would hold more than {_maxBufferedBytes} bytes at once (a record, what lies between it and the next record, and {ReadAhead} bytes read ahead); it stopped {_received} bytes into the response",
+                0,
+                0);
+        }
     }
+
+    /// <summary>The part of the buffer that may be used: all of it, up to the limit (a rented array can be larger).</summary>
+    private int Capacity => Math.Min(_buffer.Length, _limit);
+
+    /// <summary>Where the next bytes from the source go.</summary>
+    private Memory<byte> Room => _buffer.AsMemory(_end, Capacity - _end);
 
     /// <summary>
     /// Decides from the first bytes whether markup can be found byte by byte: not for UTF-16/32 (a byte order mark or
@@ -264,14 +421,29 @@ public sealed class XmlRecordStream : Stream
             {
                 case State.Content:
                 {
+                    if (!_inText)
+                    {
+                        // Between records: in the elements that hold them, or outside the root.
+                        _inText = _textIsWhitespace = true;
+                        _textBetweenRecords = _matched == _depth && _depth < _path.Length;
+                        _textStart = _whitespaceTo = _scan;
+                    }
+
                     var at = bytes.AsSpan(_scan, _end - _scan).IndexOf((byte)'<');
+                    var textEnd = at < 0 ? _end : _scan + at;
+                    if (_textIsWhitespace && _textBetweenRecords)
+                    {
+                        textEnd = CollapseWhitespace(textEnd, textEnds: at >= 0);
+                    }
+
                     if (at < 0)
                     {
                         _scan = _end;
                         return;
                     }
 
-                    _tokenStart = _scan + at;
+                    _inText = false;
+                    _tokenStart = textEnd;
                     _scan = _tokenStart + 1;
                     _state = State.Open;
                     break;
@@ -403,7 +575,8 @@ public sealed class XmlRecordStream : Stream
                     break;
 
                 case State.Declaration:
-                    // Rare (a DOCTYPE): byte by byte, with its internal subset in brackets.
+                    // Rare (a DOCTYPE): byte by byte, with its internal subset in brackets. In the subset, quotes are literals'
+                    // only outside comments and PIs, which are skipped whole ("<!-- don't -->" is a valid comment there).
                     for (; _scan < _end; _scan++)
                     {
                         var b = bytes[_scan];
@@ -430,6 +603,32 @@ public sealed class XmlRecordStream : Stream
                         {
                             break;
                         }
+                        else if (b == '<' && _brackets > 0)
+                        {
+                            if (_end - _scan < 4)
+                            {
+                                return;   // decided when the next bytes arrive
+                            }
+
+                            if (bytes.AsSpan(_scan, 4).SequenceEqual("<!--"u8))
+                            {
+                                _scan += 4;
+                                _state = State.DeclarationComment;
+                                break;
+                            }
+
+                            if (bytes[_scan + 1] == '?')
+                            {
+                                _scan += 2;
+                                _state = State.DeclarationProcessingInstruction;
+                                break;
+                            }
+                        }
+                    }
+
+                    if (_state != State.Declaration)
+                    {
+                        break;
                     }
 
                     if (_scan == _end)
@@ -440,7 +639,117 @@ public sealed class XmlRecordStream : Stream
                     _scan++;
                     _state = State.Content;
                     break;
+
+                case State.DeclarationComment:
+                    if (!SkipTo("-->"u8, State.Declaration))
+                    {
+                        return;
+                    }
+
+                    break;
+
+                case State.DeclarationProcessingInstruction:
+                    if (!SkipTo("?>"u8, State.Declaration))
+                    {
+                        return;
+                    }
+
+                    break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes the whitespace of the text being scanned, up to <paramref name="textEnd"/>, out of the buffer once there is
+    /// <see cref="CollapseThreshold"/> of it, and owes the reader a run of line breaks and spaces in its place, so that a
+    /// response padded between its records does not fill memory. The reader sees as many line breaks (CR LF and CR count
+    /// as one, as it counts them) and as many characters after the last one: the same lines and positions for all that
+    /// follows. Only where whitespace is not data: in the elements that hold the records, and outside the root, where the
+    /// generated parsers skip text. What the reader sees does not depend on how the bytes arrived: once a run is begun, the
+    /// rest of the whitespace joins it when the text ends (<paramref name="textEnds"/>: at markup or at the end of the
+    /// response), and the reader is not given the text until then (<see cref="Deliverable"/>). Returns where the text now
+    /// ends.
+    /// </summary>
+    private int CollapseWhitespace(int textEnd, bool textEnds)
+    {
+        if (_buffer.AsSpan(_whitespaceTo, textEnd - _whitespaceTo).IndexOfAnyExcept(" \t\r\n"u8) >= 0)
+        {
+            _textIsWhitespace = false;
+            return textEnd;
+        }
+
+        _whitespaceTo = textEnd;
+        var from = Math.Max(_textStart, _read);
+        // A CR at the end stays a byte: an LF may follow it in the next bytes (one line break with it).
+        var to = !textEnds && textEnd > from && _buffer[textEnd - 1] == '\r' ? textEnd - 1 : textEnd;
+
+        // The run this whitespace continues, if the last one is still owed and ends here.
+        var run = _runs.Count > 0 && _lastRun!.Offset == from ? _lastRun : null;
+        if (to - from < (run is not null && textEnds ? 1 : CollapseThreshold))
+        {
+            return textEnd;
+        }
+
+        if (run is null)
+        {
+            _lastRun = run = new WhitespaceRun { Offset = from };
+            _runs.Enqueue(run);
+        }
+
+        run.Add(_buffer.AsSpan(from, to - from));
+        var removed = to - from;
+        Buffer.BlockCopy(_buffer, to, _buffer, from, _end - to);
+        _end -= removed;
+        _scan = Math.Min(_scan, from);
+        _textStart = from;
+        _whitespaceTo = textEnd - removed;
+        return textEnd - removed;
+    }
+
+    /// <summary>Whitespace owed to the reader at <see cref="Offset"/> in the buffer: <see cref="Breaks"/> LFs, then <see cref="Spaces"/> spaces.</summary>
+    private sealed class WhitespaceRun
+    {
+        private bool _afterCr;
+
+        public int Offset { get; set; }
+
+        public long Breaks { get; private set; }
+
+        public long Spaces { get; private set; }
+
+        public long Length => Breaks + Spaces;
+
+        public void Add(ReadOnlySpan<byte> whitespace)
+        {
+            foreach (var b in whitespace)
+            {
+                if (b == '\n' && _afterCr)
+                {
+                    _afterCr = false;   // CR LF: one line break
+                }
+                else if (b is (byte)'\r' or (byte)'\n')
+                {
+                    Breaks++;
+                    Spaces = 0;
+                    _afterCr = b == '\r';
+                }
+                else
+                {
+                    Spaces++;
+                    _afterCr = false;
+                }
+            }
+        }
+
+        public int WriteTo(Span<byte> buffer)
+        {
+            var breaks = (int)Math.Min(buffer.Length, Breaks);
+            buffer.Slice(0, breaks).Fill((byte)'\n');
+            var spaces = (int)Math.Min(buffer.Length - breaks, Spaces);
+            buffer.Slice(breaks, spaces).Fill((byte)' ');
+            Breaks -= breaks;
+            Spaces -= spaces;
+            return breaks + spaces;
         }
     }
 
@@ -482,8 +791,11 @@ public sealed class XmlRecordStream : Stream
         }
     }
 
-    /// <summary>Moves past <paramref name="terminator"/>, or returns false at the end of the bytes, to look again from there when more arrive.</summary>
-    private bool SkipTo(ReadOnlySpan<byte> terminator)
+    /// <summary>
+    /// Moves past <paramref name="terminator"/> and on to state <paramref name="next"/>, or returns false at the end of the
+    /// bytes, to look again from there when more arrive.
+    /// </summary>
+    private bool SkipTo(ReadOnlySpan<byte> terminator, State next = State.Content)
     {
         var at = _buffer.AsSpan(_scan, _end - _scan).IndexOf(terminator);
         if (at < 0)
@@ -494,7 +806,7 @@ public sealed class XmlRecordStream : Stream
         }
 
         _scan += at + terminator.Length;
-        _state = State.Content;
+        _state = next;
         return true;
     }
 
@@ -691,6 +1003,7 @@ public sealed class XmlRecordStream : Stream
             if (_depth == _path.Length)
             {
                 _recordStarts++;
+                _recordStartEnds.Enqueue(_received - _end + _scan + 1);
                 record = true;
             }
         }
@@ -705,6 +1018,12 @@ public sealed class XmlRecordStream : Stream
 
     private void EndElement()
     {
+        // An end tag with no element open ("</a><ROOT>") is not well-formed: the reader reports it; the count stays sane.
+        if (_depth == 0)
+        {
+            return;
+        }
+
         if (_matched == _depth)
         {
             _matched--;
@@ -737,41 +1056,16 @@ public sealed class XmlRecordStream : Stream
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = [];
             _read = _end = _scan = _tokenStart = 0;
+            _runs.Clear();
         }
 
         base.Dispose(disposing);
     }
 
-    /// <inheritdoc/>
-    public override bool CanRead => true;
-
-    /// <inheritdoc/>
-    public override bool CanSeek => false;
-
-    /// <inheritdoc/>
-    public override bool CanWrite => false;
-
-    /// <inheritdoc/>
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc/>
+    /// <summary>How many bytes the reader has been given.</summary>
     public override long Position
     {
-        get => _consumed + _read;
+        get => _delivered;
         set => throw new NotSupportedException();
     }
-
-    /// <inheritdoc/>
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc/>
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
