@@ -209,8 +209,10 @@ internal sealed class ParserEmitter
         var w = _writer;
         w.OpenBlock(Signature(@class.TypeName, "Read" + @class.TypeName));
         w.WriteLine("var elementName = reader.LocalName;");
+        w.WriteLine("int depth;");
+        w.WriteLine($"{@class.TypeName} result;");
         w.OpenBlock("try");
-        w.WriteLine("var depth = context.Enter(reader, elementName);");
+        w.WriteLine("depth = context.Enter(reader, elementName);");
 
         var attributes = @class.Members.Where(m => m.Source == MemberSource.Attribute).ToList();
         var children = @class.Members.Where(m => m.Source is MemberSource.Child or MemberSource.WrappedList or MemberSource.Presence).ToList();
@@ -241,12 +243,11 @@ internal sealed class ParserEmitter
             default:
                 EmitChildLoop(@class, children, text);
                 EmitRequiredChecks(@class, children, withChoices: true);
-                w.WriteLine("context.ReadEnd(reader, depth);");
                 break;
         }
 
         w.WriteLine();
-        w.OpenBlock($"return new {@class.TypeName}");
+        w.OpenBlock($"result = new {@class.TypeName}");
         foreach (var member in @class.Members)
         {
             w.WriteLine($"{member.PropertyName} = {Result(member)},");
@@ -264,6 +265,15 @@ internal sealed class ParserEmitter
         w.CloseBlock(";");
         w.CloseBlock();
         EmitCatch();
+        w.WriteLine();
+        if (@class.ContentText != ContentTextKind.Any)
+        {
+            // Past the end tag outside the try: what breaks the document after a complete element is its parent's fault,
+            // as a record stream sees it (a record stops on its end tag, and the stream reads on after handing it over).
+            w.WriteLine("context.ReadEnd(reader, depth);");
+        }
+
+        w.WriteLine("return result;");
         w.CloseBlock();
     }
 
@@ -301,7 +311,7 @@ internal sealed class ParserEmitter
     private static readonly HashSet<string> ReservedLocals = new()
     {
         "name", "elementName", "items", "item", "attribute", "raw", "textBuilder", "exception", "reader", "names", "context", "depth",
-        "position", "value", "stream", "options", "cancellationToken",
+        "position", "value", "stream", "options", "cancellationToken", "result",
     };
 
     private static string Local(MemberSpec member) => Local(member.PropertyName);
@@ -490,7 +500,10 @@ internal sealed class ParserEmitter
         // An optional typed element sent empty has no value (null); a string keeps its empty text.
         method = (optional && method != "String" ? "ReadOptional" : "Read") + method;
         var whenEmpty = member.EmptyValue is null ? "" : ", " + SourceWriter.Literal(member.EmptyValue);
-        return $"{XmlParsing}.{method}(reader{whenEmpty})";
+
+        // An element's own text stops on its end tag: the element reader moves past it (ReadEnd), as for any element.
+        var stop = member.Source == MemberSource.Text ? ", stopAtEndTag: true" : "";
+        return $"{XmlParsing}.{method}(reader{whenEmpty}{stop})";
     }
 
     /// <summary>Reads the text of the element the reader is on into the member's local (or list).</summary>
@@ -748,11 +761,12 @@ internal sealed class ParserEmitter
         w.CloseBlock();
         w.CloseBlock();
         w.CloseBlock();
-        w.WriteLine();
-        w.WriteLine("reader.Read();");
-        w.WriteLine("return items;");
         w.CloseBlock();
         EmitCatch();
+        w.WriteLine();
+        w.WriteLine("// Past the end tag outside the try, as for an element reader.");
+        w.WriteLine("reader.Read();");
+        w.WriteLine("return items;");
         w.CloseBlock();
     }
 

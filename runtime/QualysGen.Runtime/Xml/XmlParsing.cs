@@ -195,9 +195,11 @@ public static class XmlParsing
     /// </summary>
     /// <param name="reader">The reader, on the element's start tag.</param>
     /// <param name="whenEmpty">The schema's default for the element, used when it is present but empty (XSD <c>default</c>).</param>
-    public static string ReadString(XmlReader reader, string? whenEmpty = null)
+    /// <param name="stopAtEndTag">Stay on the element's end tag (or on it, when empty) instead of moving past it: for an element
+    /// reader's own text, which moves past its end tag itself (<see cref="XmlParseContext.ReadEnd"/>).</param>
+    public static string ReadString(XmlReader reader, string? whenEmpty = null, bool stopAtEndTag = false)
     {
-        var text = ReadContent(reader);
+        var text = ReadContent(reader, stopAtEndTag);
         return text.Length == 0 && whenEmpty is not null ? whenEmpty : text;
     }
 
@@ -206,11 +208,15 @@ public static class XmlParsing
     /// for the usual case of one text or CDATA node: adjacent text and CDATA nodes are joined, whitespace-only text nodes are
     /// layout, a child element is a bad value (read past, then reported).
     /// </summary>
-    private static string ReadContent(XmlReader reader)
+    private static string ReadContent(XmlReader reader, bool stopAtEndTag)
     {
         if (reader.IsEmptyElement)
         {
-            reader.Read();
+            if (!stopAtEndTag)
+            {
+                reader.Read();
+            }
+
             return "";
         }
 
@@ -240,14 +246,18 @@ public static class XmlParsing
                     reader.Read();
                     break;
                 case XmlNodeType.EndElement:
-                    reader.Read();
+                    if (!stopAtEndTag)
+                    {
+                        reader.Read();
+                    }
+
                     return joined?.ToString() ?? first ?? "";
                 case XmlNodeType.Comment:
                 case XmlNodeType.ProcessingInstruction:
                     reader.Read();
                     break;
                 default:
-                    throw OnlyText(reader, depth);
+                    throw OnlyText(reader, depth, stopAtEndTag);
             }
         }
     }
@@ -256,7 +266,7 @@ public static class XmlParsing
     /// For an element where the schema allows only text but something else came: an element (a deviation, read past so that
     /// the element can be left out whole), or the end of a fragment (not well-formed).
     /// </summary>
-    private static Exception OnlyText(XmlReader reader, int depth)
+    private static Exception OnlyText(XmlReader reader, int depth, bool stopAtEndTag)
     {
         var info = reader as IXmlLineInfo;
         var (line, position) = (info?.LineNumber ?? 0, info?.LinePosition ?? 0);
@@ -271,10 +281,14 @@ public static class XmlParsing
         }
 
         var name = reader.LocalName;
-        reader.Read();
+        if (!stopAtEndTag)
+        {
+            reader.Read();
+        }
+
         return new QualysXmlException(QualysXmlErrorKind.InvalidValue, $"Found <{found}> where only text is allowed", line, position)
         {
-            ConsumedDepth = depth,
+            ConsumedDepth = stopAtEndTag ? -1 : depth,
         }.PrependPath(name);
     }
 
@@ -288,17 +302,21 @@ public static class XmlParsing
     /// The characters are copied with <see cref="XmlReader.ReadValueChunk"/> into a buffer reused on the thread, so no string
     /// is made for them; the span is valid until the next call on the thread. Same rules as <see cref="ReadContent"/>.
     /// </summary>
-    private static ReadOnlySpan<char> ReadValue(XmlReader reader, string? whenEmpty)
+    private static ReadOnlySpan<char> ReadValue(XmlReader reader, string? whenEmpty, bool stopAtEndTag)
     {
         if (!reader.CanReadValueChunk)
         {
-            var text = ReadContent(reader).AsSpan().Trim();
+            var text = ReadContent(reader, stopAtEndTag).AsSpan().Trim();
             return text.IsEmpty && whenEmpty is not null ? whenEmpty.AsSpan() : text;
         }
 
         if (reader.IsEmptyElement)
         {
-            reader.Read();
+            if (!stopAtEndTag)
+            {
+                reader.Read();
+            }
+
             return whenEmpty.AsSpan();
         }
 
@@ -331,7 +349,11 @@ public static class XmlParsing
                     reader.Read();
                     break;
                 case XmlNodeType.EndElement:
-                    reader.Read();
+                    if (!stopAtEndTag)
+                    {
+                        reader.Read();
+                    }
+
                     var value = buffer.AsSpan(0, length).Trim();
                     return value.IsEmpty && whenEmpty is not null ? whenEmpty.AsSpan() : value;
                 case XmlNodeType.Comment:
@@ -339,7 +361,7 @@ public static class XmlParsing
                     reader.Read();
                     break;
                 default:
-                    throw OnlyText(reader, depth);
+                    throw OnlyText(reader, depth, stopAtEndTag);
             }
         }
     }
@@ -348,78 +370,78 @@ public static class XmlParsing
     // optional element, where an empty element means no value (null). A bad value is thrown after the element has been read.
 
     /// <summary>Reads the text of the current element as an <see cref="int"/>.</summary>
-    public static int ReadInt32(XmlReader reader, string? whenEmpty = null)
+    public static int ReadInt32(XmlReader reader, string? whenEmpty = null, bool stopAtEndTag = false)
     {
-        var site = Where(reader);
-        return ParseInt32(ReadValue(reader, whenEmpty), site);
+        var site = Where(reader, stopAtEndTag);
+        return ParseInt32(ReadValue(reader, whenEmpty, stopAtEndTag), site);
     }
 
     /// <summary>Reads the text of the current element as an <see cref="int"/>, or null when it is empty.</summary>
-    public static int? ReadOptionalInt32(XmlReader reader, string? whenEmpty = null)
+    public static int? ReadOptionalInt32(XmlReader reader, string? whenEmpty = null, bool stopAtEndTag = false)
     {
-        var site = Where(reader);
-        var text = ReadValue(reader, whenEmpty);
+        var site = Where(reader, stopAtEndTag);
+        var text = ReadValue(reader, whenEmpty, stopAtEndTag);
         return text.IsEmpty ? null : ParseInt32(text, site);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="long"/>.</summary>
-    public static long ReadInt64(XmlReader reader, string? whenEmpty = null)
+    public static long ReadInt64(XmlReader reader, string? whenEmpty = null, bool stopAtEndTag = false)
     {
-        var site = Where(reader);
-        return ParseInt64(ReadValue(reader, whenEmpty), site);
+        var site = Where(reader, stopAtEndTag);
+        return ParseInt64(ReadValue(reader, whenEmpty, stopAtEndTag), site);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="long"/>, or null when it is empty.</summary>
-    public static long? ReadOptionalInt64(XmlReader reader, string? whenEmpty = null)
+    public static long? ReadOptionalInt64(XmlReader reader, string? whenEmpty = null, bool stopAtEndTag = false)
     {
-        var site = Where(reader);
-        var text = ReadValue(reader, whenEmpty);
+        var site = Where(reader, stopAtEndTag);
+        var text = ReadValue(reader, whenEmpty, stopAtEndTag);
         return text.IsEmpty ? null : ParseInt64(text, site);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="decimal"/>.</summary>
-    public static decimal ReadDecimal(XmlReader reader, string? whenEmpty = null)
+    public static decimal ReadDecimal(XmlReader reader, string? whenEmpty = null, bool stopAtEndTag = false)
     {
-        var site = Where(reader);
-        return ParseDecimal(ReadValue(reader, whenEmpty), site);
+        var site = Where(reader, stopAtEndTag);
+        return ParseDecimal(ReadValue(reader, whenEmpty, stopAtEndTag), site);
     }
 
     /// <summary>Reads the text of the current element as a <see cref="decimal"/>, or null when it is empty.</summary>
-    public static decimal? ReadOptionalDecimal(XmlReader reader, string? whenEmpty = null)
+    public static decimal? ReadOptionalDecimal(XmlReader reader, string? whenEmpty = null, bool stopAtEndTag = false)
     {
-        var site = Where(reader);
-        var text = ReadValue(reader, whenEmpty);
+        var site = Where(reader, stopAtEndTag);
+        var text = ReadValue(reader, whenEmpty, stopAtEndTag);
         return text.IsEmpty ? null : ParseDecimal(text, site);
     }
 
     /// <summary>Reads the text of the current element as a flag: <c>1</c>/<c>0</c> (classic API) or <c>true</c>/<c>false</c> (QPS).</summary>
-    public static bool ReadBoolean(XmlReader reader, string? whenEmpty = null)
+    public static bool ReadBoolean(XmlReader reader, string? whenEmpty = null, bool stopAtEndTag = false)
     {
-        var site = Where(reader);
-        return ParseBoolean(ReadValue(reader, whenEmpty), site);
+        var site = Where(reader, stopAtEndTag);
+        return ParseBoolean(ReadValue(reader, whenEmpty, stopAtEndTag), site);
     }
 
     /// <summary>Reads the text of the current element as a flag, or null when it is empty.</summary>
-    public static bool? ReadOptionalBoolean(XmlReader reader, string? whenEmpty = null)
+    public static bool? ReadOptionalBoolean(XmlReader reader, string? whenEmpty = null, bool stopAtEndTag = false)
     {
-        var site = Where(reader);
-        var text = ReadValue(reader, whenEmpty);
+        var site = Where(reader, stopAtEndTag);
+        var text = ReadValue(reader, whenEmpty, stopAtEndTag);
         return text.IsEmpty ? null : ParseBoolean(text, site);
     }
 
     /// <summary>Reads the text of the current element as a UTC date and time, with or without the <c>Z</c>.</summary>
-    public static DateTimeOffset ReadDateTimeOffset(XmlReader reader, string? whenEmpty = null)
+    public static DateTimeOffset ReadDateTimeOffset(XmlReader reader, string? whenEmpty = null, bool stopAtEndTag = false)
     {
-        var site = Where(reader);
-        return ParseDateTimeOffset(ReadValue(reader, whenEmpty), site);
+        var site = Where(reader, stopAtEndTag);
+        return ParseDateTimeOffset(ReadValue(reader, whenEmpty, stopAtEndTag), site);
     }
 
     /// <summary>Reads the text of the current element as a UTC date and time, or null when it is empty
     /// (<c>&lt;LAST_ERROR_DATE&gt;&lt;/LAST_ERROR_DATE&gt;</c>).</summary>
-    public static DateTimeOffset? ReadOptionalDateTimeOffset(XmlReader reader, string? whenEmpty = null)
+    public static DateTimeOffset? ReadOptionalDateTimeOffset(XmlReader reader, string? whenEmpty = null, bool stopAtEndTag = false)
     {
-        var site = Where(reader);
-        var text = ReadValue(reader, whenEmpty);
+        var site = Where(reader, stopAtEndTag);
+        var text = ReadValue(reader, whenEmpty, stopAtEndTag);
         return text.IsEmpty ? null : ParseDateTimeOffset(text, site);
     }
 
@@ -462,10 +484,11 @@ public static class XmlParsing
     /// <summary>Where a value is read from, captured before it is read so that an error points at the element, not past it.</summary>
     private readonly record struct ValueSite(string Name, int Line, int Position, int Depth);
 
-    private static ValueSite Where(XmlReader reader)
+    /// <summary>A text value's site; with <paramref name="stopAtEndTag"/> the element is not read past, so not consumed.</summary>
+    private static ValueSite Where(XmlReader reader, bool stopAtEndTag)
     {
         var info = reader as IXmlLineInfo;
-        return new ValueSite(reader.LocalName, info?.LineNumber ?? 0, info?.LinePosition ?? 0, reader.Depth);
+        return new ValueSite(reader.LocalName, info?.LineNumber ?? 0, info?.LinePosition ?? 0, stopAtEndTag ? -1 : reader.Depth);
     }
 
     /// <summary>An attribute's value: its element is not read past when the value is bad.</summary>

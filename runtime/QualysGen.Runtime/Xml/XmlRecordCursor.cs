@@ -203,13 +203,14 @@ public sealed class XmlRecordCursor : IDisposable
 
                     continue;
                 case XmlNodeType.EndElement:
+                    // What breaks the document past a container's end tag is its parent's fault (as Parse reports it).
+                    _level--;
                     reader.Read();
-                    if (_level == 0)
+                    if (_level < 0)
                     {
                         return false;
                     }
 
-                    _level--;
                     continue;
                 case XmlNodeType.None:
                     XmlParsing.EnsureNotAtEnd(reader);
@@ -227,14 +228,9 @@ public sealed class XmlRecordCursor : IDisposable
         Array.Clear(_seen, _level + 1, _seen.Length - _level - 1);
         if (reader.IsEmptyElement)
         {
-            reader.Read();
-            if (_level == 0)
-            {
-                return false;
-            }
-
             _level--;
-            return true;
+            reader.Read();
+            return _level >= 0;
         }
 
         reader.Read();

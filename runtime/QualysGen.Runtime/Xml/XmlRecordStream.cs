@@ -231,7 +231,7 @@ public sealed class XmlRecordStream : ForwardReadStream
             long owed = 0;
             foreach (var run in _runs)
             {
-                if (run.Offset >= limit)
+                if (!Owed(run, limit))
                 {
                     break;
                 }
@@ -243,6 +243,12 @@ public sealed class XmlRecordStream : ForwardReadStream
         }
     }
 
+    /// <summary>
+    /// Whether a whitespace run is the reader's now: before <paramref name="limit"/>, or at the very end of a response that
+    /// ended inside it (a response cut in its padding reads to the same place as whole in memory).
+    /// </summary>
+    private bool Owed(WhitespaceRun run, int limit) => run.Offset < limit || (_ended && run.Offset == _end);
+
     /// <summary>Copies what is buffered to <paramref name="buffer"/>, writing out the whitespace runs in their places.</summary>
     private int Take(Span<byte> buffer)
     {
@@ -250,7 +256,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         var limit = Deliverable;
         while (total < buffer.Length)
         {
-            if (_runs.TryPeek(out var run) && run.Offset == _read && _read < limit)
+            if (_runs.TryPeek(out var run) && run.Offset == _read && Owed(run, limit))
             {
                 total += run.WriteTo(buffer.Slice(total));
                 if (run.Length == 0)

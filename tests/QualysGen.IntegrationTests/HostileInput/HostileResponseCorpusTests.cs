@@ -60,9 +60,9 @@ public sealed class HostileResponseCorpusTests
         new(
             "whitespace ending in a CR before an LF between records, then a faulty record",
             ResponseTarget.ComplianceList,
-            Utf8(List(Scans(1, 1) + new string(' ', 5000) + "\r" + "\n" + new string('\n', 5000) + "\r\n\r\r " + Scans(2, 2).Replace("<ID>2</ID>", "<ID>x</ID>", StringComparison.Ordinal))),
+            Utf8(List(Scans(1, 1) + new string(' ', 5000) + "\r" + "\n" + new string('\n', 5000) + "\r\n\r\r " + Scans(2, 2).Replace("<ID>2</ID>", "<ID>2</IX>", StringComparison.Ordinal))),
             1,
-            QualysXmlErrorKind.InvalidValue),
+            QualysXmlErrorKind.Malformed),
         new(
             "40 KB of tabs before the root end tag, cut inside them (read one way whatever the pieces)",
             ResponseTarget.SimpleReturn,

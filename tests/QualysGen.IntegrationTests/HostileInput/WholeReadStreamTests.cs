@@ -20,7 +20,6 @@ public sealed class WholeReadStreamTests
     public async Task Every_truncation_reads_as_from_memory_however_the_response_is_cut(string seedName)
     {
         var seed = SeedDocument.All.Single(s => s.Name == seedName);
-        var differences = 0;
         for (var cut = 0; cut <= seed.Bytes.Length; cut++)
         {
             var bytes = seed.Bytes[..cut];
@@ -31,11 +30,10 @@ public sealed class WholeReadStreamTests
             var asyncWhole = (await Differential.ParseAsync(seed.Target, new WholeReadStream(new ChunkedStream(bytes, 1 + (cut % 7), cut, asyncOnly: true)))).Key;
             Assert.Equal(fromMemory, whole);
             Assert.Equal(asyncFromMemory, asyncWhole);
-            differences += fromMemory == inPieces ? 0 : 1;
-        }
 
-        // The short reads alone do move some locations: what the wrapper is for.
-        Assert.True(differences > 0);
+            // The generated Parse fills its reads itself (XmlParsing.WholeReads): short reads move no location.
+            Assert.Equal(fromMemory, inPieces);
+        }
     }
 
     [Fact]
@@ -44,9 +42,10 @@ public sealed class WholeReadStreamTests
         var bytes = Encoding.UTF8.GetBytes("<?xml version=\"1.0é\"?>" + SeedDocument.BuiltSimpleReturn(1)[SeedDocument.BuiltSimpleReturn(1).IndexOf('\n')..]);
         var target = ResponseTarget.SimpleReturn;
 
-        Assert.Equal("ArgumentOutOfRangeException", Differential.Parse(target, new ChunkedStream(bytes, 1, 1), out _).Failure!.Type);
-        var failure = Differential.Parse(target, new WholeReadStream(new ChunkedStream(bytes, 1, 1)), out _).Failure!;
+        // A bare XmlReader over one-byte reads throws ArgumentOutOfRangeException here; the generated Parse fills its reads.
+        var failure = Differential.Parse(target, new ChunkedStream(bytes, 1, 1), out _).Failure!;
         Assert.Equal(QualysXmlErrorKind.Malformed, failure.Kind);
         Assert.Equal(Differential.Parse(target, new MemoryStream(bytes), out _).Key, failure.Key);
+        Assert.Equal(failure.Key, Differential.Parse(target, new WholeReadStream(new ChunkedStream(bytes, 1, 1)), out _).Failure!.Key);
     }
 }
