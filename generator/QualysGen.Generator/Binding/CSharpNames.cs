@@ -109,7 +109,7 @@ internal static class CSharpNames
     public static readonly string[] HiddenByTypes =
     {
         "System", "Microsoft", "QualysGen", "Global",
-        "String", "Object", "Boolean", "Int32", "Int64", "Decimal", "Double", "DateTime", "DateTimeOffset", "Guid", "Array", "Enum",
+        "String", "Object", "Boolean", "Int32", "Int64", "Decimal", "Double", "DateTime", "DateTimeOffset", "Guid", "Array", "Enum", "Type",
         "Exception", "Stream", "Task", "ValueTask", "CancellationToken", "XmlReader", "XmlWriter", "QualysXmlException",
     };
 

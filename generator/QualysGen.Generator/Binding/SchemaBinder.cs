@@ -282,6 +282,10 @@ internal sealed class SchemaBinder
 
         if (_rootKeys.Contains(element.Name))
         {
+            // The entry points name the helper classes in expressions (RNames.Rent()), where a property of that name would win.
+            propertyNames.Reserve(NamesClassName);
+            propertyNames.Reserve(ParserClassName);
+            propertyNames.Reserve(Stem + "Writer");
             propertyNames.Reserve("Parse");
             propertyNames.Reserve("ParseAsync");
             if (_schema.Kind == SchemaKind.Xsd)
