@@ -193,7 +193,7 @@ public sealed class GeneratorRobustnessTests
 
         for (var iteration = 0; iteration < 25; iteration++)
         {
-            var text = Mutate(source, random);
+            var text = TextMutations.Mutate(source, random, Fragments);
             var run = Generate([.. others, new InMemoryAdditionalText(original.Path, text)]);
 
             var context = $"mutation {iteration} of {file}:\n{text}";
@@ -232,32 +232,6 @@ public sealed class GeneratorRobustnessTests
         "<!ELEMENT X (Y)>", "<!ATTLIST SCAN a (x|y) #IMPLIED>", "<xs:element name=\"x\"/>", "</xs:sequence>", "minOccurs=\"0\"",
         "\"enum\": [\"a\"]", "null", "\u00e9", "\uD83D", "\u0000",
     ];
-
-    private static string Mutate(string source, Random random)
-    {
-        var builder = new StringBuilder(source);
-        for (var edits = random.Next(1, 6); edits > 0; edits--)
-        {
-            var position = random.Next(builder.Length + 1);
-            switch (random.Next(3))
-            {
-                case 0:
-                    builder.Insert(position, Fragments[random.Next(Fragments.Length)]);
-                    break;
-                case 1:
-                    builder.Remove(position, Math.Min(random.Next(1, 40), builder.Length - position));
-                    break;
-                default:
-                    // Copy a piece of the file elsewhere: a repeated declaration, a name in a new place.
-                    var start = random.Next(builder.Length);
-                    var piece = builder.ToString(start, Math.Min(random.Next(1, 80), builder.Length - start));
-                    builder.Insert(position, piece);
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
 
     private static string WideDtd(int children)
     {
