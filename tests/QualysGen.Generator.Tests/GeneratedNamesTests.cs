@@ -200,7 +200,9 @@ public sealed class GeneratedNamesTests
                 "'Scan_Id' in 'C' makes the C# name 'ScanId', as 'SCAN_ID' does; it is named 'ScanId2'",
             ],
             collisions.Select(d => d.GetMessage()));
-        Assert.All(collisions, d => Assert.Equal("/p/c.dtd", d.Location.GetLineSpan().Path));
+        // Each at the later name, in the content model where the two meet.
+        GeneratorRobustnessTests.AssertAt(collisions[0], "/p/c.dtd", 0, 22);
+        GeneratorRobustnessTests.AssertAt(collisions[1], "/p/c.dtd", 0, 30);
     }
 
     [Fact]

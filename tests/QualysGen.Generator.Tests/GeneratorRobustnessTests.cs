@@ -171,6 +171,7 @@ public sealed class GeneratorRobustnessTests
         Assert.Equal(["QG0009", "QG0009", "QG0901"], result.Diagnostics.Select(d => d.Id));
         AssertAt(result.Diagnostics[0], "/p/long.dtd", 1, 10);
         AssertAt(result.Diagnostics[1], "/p/long.dtd", 2, 12);
+        AssertAt(result.Diagnostics[2], "/p/long.dtd", 0, 13);
         Assert.Empty(GeneratorHarness.CompileProblems(output));
         var models = string.Concat(result.GeneratedTrees.Select(t => t.ToString()));
         Assert.Contains(" N" + new string('a', 199) + " { get; init; }", models, StringComparison.Ordinal);

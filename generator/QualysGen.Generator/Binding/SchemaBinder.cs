@@ -133,7 +133,7 @@ internal sealed class SchemaBinder
             }
         }
 
-        ReportCollisions(_typeNames, _schema.FileName);
+        ReportCollisions(_typeNames, _schema.FileName, member: false);
         return new ParserSpec(
             HintName: _schema.FileName,
             FilePath: _schema.FilePath,
@@ -351,7 +351,7 @@ internal sealed class SchemaBinder
             BindParticle(element.Particle, optional: false, repeated: false, choiceIndex: -1, className, occurrences, seen, members, choices, propertyNames, mixed);
         }
 
-        ReportCollisions(propertyNames, element.Name);
+        ReportCollisions(propertyNames, element.Name, member: true);
         return new ClassSpec(className, element.Name, element.Documentation, members.ToEquatableArray(), choices.ToEquatableArray(), contentText);
     }
 
@@ -379,7 +379,7 @@ internal sealed class SchemaBinder
         var required = attribute.Presence == AttributePresence.Required;
         var hasDefault = attribute.Presence is AttributePresence.Default or AttributePresence.Fixed;
         return new MemberSpec(
-            propertyNames.TakeFor(attribute.Name, pascal, "Attribute", RawCompanion(valueType, isList: false, isObject: false)),
+            propertyNames.TakeFor("@" + attribute.Name, pascal, "Attribute", RawCompanion(valueType, isList: false, isObject: false)),
             MemberSource.Attribute,
             attribute.Name,
             null,
@@ -510,12 +510,22 @@ internal sealed class SchemaBinder
     /// <summary>A list named as its class is (<c>OPTION_PROFILES (OPTION_PROFILE*)</c>) is that class's <c>Items</c>.</summary>
     private static string ListName(string name, string className) => name == className ? "Items" : name;
 
-    private void ReportCollisions(UniqueNames names, string scope)
+    /// <summary>
+    /// Reports the collisions of a scope, each at the declaration of the later name: a type's (<paramref name="member"/> false),
+    /// or a child's or attribute's in the element <paramref name="scope"/> (attributes are named <c>@name</c>).
+    /// </summary>
+    private void ReportCollisions(UniqueNames names, string scope, bool member)
     {
         foreach (var collision in names.Collisions)
         {
-            Report(DiagnosticDescriptors.NameCollision, SourceLocationSpec.At(_schema.FilePath, 0, 0, 0, 0),
-                collision.SchemaName, scope, collision.CSharpName, collision.OtherSchemaName, collision.Chosen);
+            var key = !member ? collision.SchemaName
+                : collision.SchemaName.StartsWith("@", System.StringComparison.Ordinal) ? SchemaLocationSpec.Attribute(scope, collision.SchemaName.Substring(1))
+                : SchemaLocationSpec.Child(scope, collision.SchemaName);
+            _diagnostics.Add(new DiagnosticSpec(
+                DiagnosticDescriptors.NameCollision.Id,
+                SourceLocationSpec.At(_schema.FilePath, 0, 0, 0, 0),
+                new[] { collision.SchemaName, member ? scope : _schema.FileName, collision.CSharpName, collision.OtherSchemaName, collision.Chosen }.ToEquatableArray(),
+                key));
         }
     }
 
