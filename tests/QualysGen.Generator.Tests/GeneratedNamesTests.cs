@@ -206,6 +206,31 @@ public sealed class GeneratedNamesTests
     }
 
     [Fact]
+    public void A_collision_in_an_xsd_is_reported_at_the_later_declaration()
+    {
+        var (result, output) = GeneratorHarness.Run(
+        [
+            new InMemoryAdditionalText("/p/x.xsd", """
+                <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+                  <xs:element name="Scan">
+                    <xs:complexType>
+                      <xs:sequence>
+                        <xs:element name="scanId" type="xs:long"/>
+                      </xs:sequence>
+                      <xs:attribute name="scan_id" type="xs:string"/>
+                    </xs:complexType>
+                  </xs:element>
+                </xs:schema>
+                """),
+        ]);
+
+        Assert.Empty(GeneratorHarness.CompileProblems(output));
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("'scanId' in 'Scan' makes the C# name 'ScanId', as '@scan_id' does; it is named 'ScanId2'", diagnostic.GetMessage());
+        GeneratorRobustnessTests.AssertAt(diagnostic, "/p/x.xsd", 4, 9);
+    }
+
+    [Fact]
     public void Lists_and_content_read_as_a_person_would_name_them()
     {
         var models = CompileClean(
