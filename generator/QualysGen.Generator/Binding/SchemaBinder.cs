@@ -24,6 +24,7 @@ internal sealed class SchemaBinder
     private readonly UniqueNames _typeNames;
     private readonly Dictionary<string, string> _classNames = new();
     private readonly List<EnumSpec> _enums = new();
+    private readonly Dictionary<string, EnumSpec> _enumsByName = new(); // by type name
     private readonly Dictionary<string, string> _elementEnums = new();
     private readonly NameTableBuilder _names;
 
@@ -572,7 +573,7 @@ internal sealed class SchemaBinder
     {
         // Two mappings that name the same enum with the same values share it (TAG_INCLUDE_SELECTOR and TAG_EXCLUDE_SELECTOR).
         var distinct = values.Distinct().ToList();
-        if (_enums.FirstOrDefault(e => e.TypeName == name && e.Members.Select(m => m.XmlValue).SequenceEqual(distinct)) is { } same)
+        if (_enumsByName.TryGetValue(name, out var same) && same.Members.Select(m => m.XmlValue).SequenceEqual(distinct))
         {
             return same.TypeName;
         }
@@ -586,7 +587,9 @@ internal sealed class SchemaBinder
             list.Add(new EnumMemberSpec(members.TakeFor(value, CSharpNames.ToPascalCase(value, "Value"), "Value"), value));
         }
 
-        _enums.Add(new EnumSpec(typeName, documentation, list.ToEquatableArray()));
+        var spec = new EnumSpec(typeName, documentation, list.ToEquatableArray());
+        _enums.Add(spec);
+        _enumsByName.Add(typeName, spec);
         return typeName;
     }
 

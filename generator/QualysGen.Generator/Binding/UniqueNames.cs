@@ -21,6 +21,9 @@ internal sealed class UniqueNames
     private readonly Dictionary<string, string?> _owners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _byFoldedCase = new(StringComparer.OrdinalIgnoreCase);
 
+    // The next number to try per numbered name, so that many names made alike (a hostile enumeration) stay linear.
+    private readonly Dictionary<string, int> _nextNumber = new(StringComparer.Ordinal);
+
     public UniqueNames(params string[] reserved)
     {
         foreach (var name in reserved)
@@ -97,11 +100,12 @@ internal sealed class UniqueNames
 
     private string Numbered(string name, string? companion)
     {
-        for (var i = 2; ; i++)
+        for (var i = _nextNumber.TryGetValue(name, out var next) ? next : 2; ; i++)
         {
             var candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (IsFree(candidate, companion))
             {
+                _nextNumber[name] = i + 1;
                 return candidate;
             }
         }
