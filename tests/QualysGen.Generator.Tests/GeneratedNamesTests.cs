@@ -48,6 +48,47 @@ public sealed class GeneratedNamesTests
     }
 
     [Fact]
+    public void Children_named_as_the_parsers_and_writers_locals_compile()
+    {
+        CompileClean(
+            ("l.dtd", """
+                <!ELEMENT L (NAMES, READER, VALUE, NAME, ELEMENT_NAME, EXCEPTION, ITEM, INDEX, RAW, TEXT, RECORDS, STREAM, CANCELLATION_TOKEN, VALUE_RAW, LIST)>
+                <!ATTLIST L value (a|b) #IMPLIED writer CDATA #IMPLIED mode (a|b) "a">
+                <!ELEMENT NAMES (#PCDATA)>
+                <!ELEMENT READER (#PCDATA)>
+                <!ELEMENT VALUE (#PCDATA)>
+                <!ELEMENT NAME (#PCDATA)>
+                <!ELEMENT ELEMENT_NAME (#PCDATA)>
+                <!ELEMENT EXCEPTION (#PCDATA)>
+                <!ELEMENT ITEM (#PCDATA)>
+                <!ELEMENT INDEX (#PCDATA)>
+                <!ELEMENT RAW (#PCDATA)>
+                <!ELEMENT TEXT (#PCDATA)>
+                <!ELEMENT RECORDS (#PCDATA)>
+                <!ELEMENT STREAM (#PCDATA)>
+                <!ELEMENT CANCELLATION_TOKEN (#PCDATA)>
+                <!ELEMENT VALUE_RAW (#PCDATA)>
+                <!ELEMENT LIST (ITEMS*)>
+                <!ELEMENT ITEMS (#PCDATA)>
+                """),
+            ("w.xsd", """
+                <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+                  <xs:element name="W">
+                    <xs:complexType>
+                      <xs:sequence>
+                        <xs:element name="writer" type="xs:string"/>
+                        <xs:element name="value" type="xs:long" minOccurs="0"/>
+                        <xs:element name="item" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
+                        <xs:element name="stream" type="xs:string" minOccurs="0"/>
+                        <xs:element name="elementName" type="xs:string" minOccurs="0"/>
+                      </xs:sequence>
+                    </xs:complexType>
+                  </xs:element>
+                </xs:schema>
+                """));
+    }
+
+    [Fact]
     public void Elements_named_as_the_helper_classes_or_their_members_compile()
     {
         var models = CompileClean(

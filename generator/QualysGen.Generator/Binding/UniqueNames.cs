@@ -10,6 +10,7 @@ namespace QualysGen.Generator.Binding;
 /// <item>the generator's own names in the scope (helpers, entry points, <c>…Raw</c> companions, the enclosing type's name, names
 /// that would hide a namespace or type) are reserved, and a name made from the schema that meets one gets its kind's suffix
 /// (<c>Element</c>, <c>Attribute</c>, <c>Type</c>, …);</item>
+/// <item>an attribute and a child element of one name (<c>@id</c>, <c>ID</c>) are not: the later takes its suffix (<c>IdElement</c>);</item>
 /// <item>two schema names that make the same C# name are a collision: the later one is numbered (<c>ScanId2</c>) and
 /// reported (QG0901), as are two that differ only in case (kept as they are);</item>
 /// <item>a name the generator makes for itself (<see cref="Take"/>) gets its fallback, or a number, when taken.</item>
@@ -71,7 +72,7 @@ internal sealed class UniqueNames
         else if (!IsFree(name, companion))
         {
             var other = _owners.TryGetValue(name, out var owner) ? owner : null;
-            if (other is not null && other != schemaName)
+            if (other is not null && other != schemaName && !IsSameName(other, schemaName))
             {
                 // Two schema names, one C# name: neither is the generator's to rename by rule.
                 chosen = Numbered(name, companion);
@@ -95,6 +96,11 @@ internal sealed class UniqueNames
 
         return chosen;
     }
+
+    /// <summary>An attribute and a child element of one name (<c>@id</c>, <c>ID</c>): the first keeps it, the other takes its kind's suffix.</summary>
+    private static bool IsSameName(string a, string b)
+        => a.StartsWith("@", StringComparison.Ordinal) != b.StartsWith("@", StringComparison.Ordinal)
+            && string.Equals(a.TrimStart('@'), b.TrimStart('@'), StringComparison.OrdinalIgnoreCase);
 
     private bool IsFree(string name, string? companion) => !IsTaken(name) && (companion is null || !IsTaken(name + companion));
 
