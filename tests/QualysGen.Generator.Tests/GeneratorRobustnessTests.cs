@@ -169,18 +169,24 @@ public sealed class GeneratorRobustnessTests
     [Fact]
     public void Names_past_the_length_limit_are_located_warnings_and_their_csharp_names_are_cut()
     {
-        var longName = "N" + new string('A', 299);
-        var (result, output) = GeneratorHarness.Run([new InMemoryAdditionalText("/p/long.dtd", $"<!ELEMENT R ({longName})>\n<!ELEMENT {longName} (#PCDATA)>\n<!ATTLIST R {longName.ToLowerInvariant()} CDATA #IMPLIED>\n")]);
+        var a = "N" + new string('A', 299);
+        var b = "N" + new string('A', 298) + "B";
+        var dtd = $"<!ELEMENT R ({a}, {b})>\n<!ELEMENT {a} (#PCDATA)>\n<!ELEMENT {b} (#PCDATA)>\n<!ATTLIST R {a.ToLowerInvariant()} CDATA #IMPLIED>\n";
+        var (result, output) = GeneratorHarness.Run([new InMemoryAdditionalText("/p/long.dtd", dtd)]);
 
-        // Cut to 200 characters, the attribute's and the element's names are one: a collision, reported and numbered.
-        Assert.Equal(["QG0009", "QG0009", "QG0901"], result.Diagnostics.Select(d => d.Id));
+        Assert.Equal(["QG0009", "QG0009", "QG0009", "QG0901"], result.Diagnostics.Select(d => d.Id));
         AssertAt(result.Diagnostics[0], "/p/long.dtd", 1, 10);
-        AssertAt(result.Diagnostics[1], "/p/long.dtd", 2, 12);
-        AssertAt(result.Diagnostics[2], "/p/long.dtd", 0, 13);
+        AssertAt(result.Diagnostics[1], "/p/long.dtd", 2, 10);
+        AssertAt(result.Diagnostics[2], "/p/long.dtd", 3, 12);
         Assert.Empty(GeneratorHarness.CompileProblems(output));
         var models = string.Concat(result.GeneratedTrees.Select(t => t.ToString()));
-        Assert.Contains(" N" + new string('a', 199) + " { get; init; }", models, StringComparison.Ordinal);
-        Assert.Contains(" N" + new string('a', 199) + "2 { get; init; }", models, StringComparison.Ordinal);
+        var cut = "N" + new string('a', 199);
+        // The attribute keeps the cut name; the child of the same name takes the suffix; the other child, cut to the same
+        // name, is a collision: numbered, and reported at its place in R's content model.
+        Assert.Contains($" {cut} {{ get; init; }}", models, StringComparison.Ordinal);
+        Assert.Contains($" {cut}Element {{ get; init; }}", models, StringComparison.Ordinal);
+        Assert.Contains($" {cut}2 {{ get; init; }}", models, StringComparison.Ordinal);
+        AssertAt(result.Diagnostics[3], "/p/long.dtd", 0, 13 + a.Length + 2);
     }
 
     [Theory]
