@@ -87,8 +87,13 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(dtds.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(specs.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(xsds.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
-        context.RegisterSourceOutput(dtdBound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
-        context.RegisterSourceOutput(xsdBound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        // The binder's diagnostics are placed at the declarations the readers found (the schema it binds holds no locations).
+        context.RegisterSourceOutput(
+            dtdBound.Select(static (r, _) => r.Diagnostics).Combine(dtds.Collect()),
+            static (spc, input) => Report(spc, SchemaLocations.Place(input.Left, input.Right)));
+        context.RegisterSourceOutput(
+            xsdBound.Select(static (r, _) => r.Diagnostics).Combine(xsds.Collect()),
+            static (spc, input) => Report(spc, SchemaLocations.Place(input.Left, input.Right)));
         context.RegisterSourceOutput(collisions.Select(static (c, _) => c.Diagnostics), static (spc, d) => Report(spc, d));
 
         var schemaFiles = dtds.Select(static (r, _) => r.Schema?.FileName).Collect()

@@ -91,7 +91,10 @@ internal static class CSharpNames
         return name + "s";
     }
 
-    /// <summary>A camelCase local variable name for a property name, never a C# keyword.</summary>
+    /// <summary>
+    /// A camelCase local variable name for a property name, <c>@</c>-prefixed when it is a C# keyword. Only a keyword: <c>@names</c>
+    /// is the same identifier as <c>names</c>, so the emitters keep their own locals apart themselves.
+    /// </summary>
     public static string ToLocalName(string propertyName)
     {
         var local = char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
@@ -99,7 +102,7 @@ internal static class CSharpNames
     }
 
     /// <summary>Whether <paramref name="name"/> is a C# keyword, which cannot name a type or member without an <c>@</c>.</summary>
-    public static bool IsKeyword(string name) => Keywords.Contains(name) && name is not ("value" or "names" or "reader");
+    public static bool IsKeyword(string name) => Keywords.Contains(name) && name != "value";
 
     /// <summary>
     /// Names a generated type must not have: a type in the generated namespace would hide, from the generated code and from a
@@ -109,7 +112,7 @@ internal static class CSharpNames
     public static readonly string[] HiddenByTypes =
     {
         "System", "Microsoft", "QualysGen", "Global",
-        "String", "Object", "Boolean", "Int32", "Int64", "Decimal", "Double", "DateTime", "DateTimeOffset", "Guid", "Array", "Enum",
+        "String", "Object", "Boolean", "Int32", "Int64", "Decimal", "Double", "DateTime", "DateTimeOffset", "Guid", "Array", "Enum", "Type",
         "Exception", "Stream", "Task", "ValueTask", "CancellationToken", "XmlReader", "XmlWriter", "QualysXmlException",
     };
 
@@ -124,6 +127,7 @@ internal static class CSharpNames
         "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
         "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
         "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
-        "using", "virtual", "void", "volatile", "while", "value", "names", "reader",
+        "using", "virtual", "void", "volatile", "while",
+        "value", // contextual (a setter's parameter): prefixed all the same
     };
 }

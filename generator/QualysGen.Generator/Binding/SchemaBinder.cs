@@ -29,6 +29,7 @@ internal sealed class SchemaBinder
     private readonly UniqueNames _typeNames;
     private readonly Dictionary<string, string> _classNames = new();
     private readonly List<EnumSpec> _enums = new();
+    private readonly Dictionary<string, EnumSpec> _enumsByName = new(); // by type name
     private readonly Dictionary<string, string> _elementEnums = new();
     private readonly NameTableBuilder _names;
 
@@ -138,7 +139,7 @@ internal sealed class SchemaBinder
             }
         }
 
-        ReportCollisions(_typeNames, _schema.FileName);
+        ReportCollisions(_typeNames, _schema.FileName, member: false);
         return new ParserSpec(
             HintName: _schema.FileName,
             FilePath: _schema.FilePath,
@@ -319,6 +320,10 @@ internal sealed class SchemaBinder
 
         if (_rootKeys.Contains(element.Name))
         {
+            // The entry points name the helper classes in expressions (RNames.Rent()), where a property of that name would win.
+            propertyNames.Reserve(NamesClassName);
+            propertyNames.Reserve(ParserClassName);
+            propertyNames.Reserve(Stem + "Writer");
             propertyNames.Reserve("Parse");
             propertyNames.Reserve("ParseAsync");
             if (_schema.Kind == SchemaKind.Xsd)
@@ -385,7 +390,7 @@ internal sealed class SchemaBinder
             BindParticle(element.Particle, optional: false, repeated: false, choiceIndex: -1, className, occurrences, seen, members, choices, propertyNames, mixed);
         }
 
-        ReportCollisions(propertyNames, element.Name);
+        ReportCollisions(propertyNames, element.Name, member: true);
         return new ClassSpec(className, element.Name, element.Documentation, members.ToEquatableArray(), choices.ToEquatableArray(), contentText);
     }
 
@@ -413,7 +418,7 @@ internal sealed class SchemaBinder
         var required = attribute.Presence == AttributePresence.Required && !_optionalAttributes.Contains((element.Name, attribute.Name));
         var hasDefault = attribute.Presence is AttributePresence.Default or AttributePresence.Fixed;
         return new MemberSpec(
-            propertyNames.TakeFor(attribute.Name, pascal, "Attribute", RawCompanion(valueType, isList: false, isObject: false)),
+            propertyNames.TakeFor("@" + attribute.Name, pascal, "Attribute", RawCompanion(valueType, isList: false, isObject: false)),
             MemberSource.Attribute,
             attribute.Name,
             null,
@@ -544,12 +549,22 @@ internal sealed class SchemaBinder
     /// <summary>A list named as its class is (<c>OPTION_PROFILES (OPTION_PROFILE*)</c>) is that class's <c>Items</c>.</summary>
     private static string ListName(string name, string className) => name == className ? "Items" : name;
 
-    private void ReportCollisions(UniqueNames names, string scope)
+    /// <summary>
+    /// Reports the collisions of a scope, each at the declaration of the later name: a type's (<paramref name="member"/> false),
+    /// or a child's or attribute's in the element <paramref name="scope"/> (attributes are named <c>@name</c>).
+    /// </summary>
+    private void ReportCollisions(UniqueNames names, string scope, bool member)
     {
         foreach (var collision in names.Collisions)
         {
-            Report(DiagnosticDescriptors.NameCollision, SourceLocationSpec.At(_schema.FilePath, 0, 0, 0, 0),
-                collision.SchemaName, scope, collision.CSharpName, collision.OtherSchemaName, collision.Chosen);
+            var key = !member ? collision.SchemaName
+                : collision.SchemaName.StartsWith("@", System.StringComparison.Ordinal) ? SchemaLocationSpec.Attribute(scope, collision.SchemaName.Substring(1))
+                : SchemaLocationSpec.Child(scope, collision.SchemaName);
+            _diagnostics.Add(new DiagnosticSpec(
+                DiagnosticDescriptors.NameCollision.Id,
+                SourceLocationSpec.At(_schema.FilePath, 0, 0, 0, 0),
+                new[] { collision.SchemaName, member ? scope : _schema.FileName, collision.CSharpName, collision.OtherSchemaName, collision.Chosen }.ToEquatableArray(),
+                key));
         }
     }
 
@@ -596,7 +611,7 @@ internal sealed class SchemaBinder
     {
         // Two mappings that name the same enum with the same values share it (TAG_INCLUDE_SELECTOR and TAG_EXCLUDE_SELECTOR).
         var distinct = values.Distinct().ToList();
-        if (_enums.FirstOrDefault(e => e.TypeName == name && e.Members.Select(m => m.XmlValue).SequenceEqual(distinct)) is { } same)
+        if (_enumsByName.TryGetValue(name, out var same) && same.Members.Select(m => m.XmlValue).SequenceEqual(distinct))
         {
             return same.TypeName;
         }
@@ -610,7 +625,9 @@ internal sealed class SchemaBinder
             list.Add(new EnumMemberSpec(members.TakeFor(value, CSharpNames.ToPascalCase(value, "Value"), "Value"), value));
         }
 
-        _enums.Add(new EnumSpec(typeName, documentation, list.ToEquatableArray()));
+        var spec = new EnumSpec(typeName, documentation, list.ToEquatableArray());
+        _enums.Add(spec);
+        _enumsByName.Add(typeName, spec);
         return typeName;
     }
 

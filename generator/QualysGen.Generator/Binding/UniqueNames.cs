@@ -10,6 +10,7 @@ namespace QualysGen.Generator.Binding;
 /// <item>the generator's own names in the scope (helpers, entry points, <c>…Raw</c> companions, the enclosing type's name, names
 /// that would hide a namespace or type) are reserved, and a name made from the schema that meets one gets its kind's suffix
 /// (<c>Element</c>, <c>Attribute</c>, <c>Type</c>, …);</item>
+/// <item>an attribute and a child element of one name (<c>@id</c>, <c>ID</c>) are not: the later takes its suffix (<c>IdElement</c>);</item>
 /// <item>two schema names that make the same C# name are a collision: the later one is numbered (<c>ScanId2</c>) and
 /// reported (QG0901), as are two that differ only in case (kept as they are);</item>
 /// <item>a name the generator makes for itself (<see cref="Take"/>) gets its fallback, or a number, when taken.</item>
@@ -20,6 +21,9 @@ internal sealed class UniqueNames
     // Every name taken, with the schema name it was made from (null: the generator's own).
     private readonly Dictionary<string, string?> _owners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _byFoldedCase = new(StringComparer.OrdinalIgnoreCase);
+
+    // The next number to try per numbered name, so that many names made alike (a hostile enumeration) stay linear.
+    private readonly Dictionary<string, int> _nextNumber = new(StringComparer.Ordinal);
 
     public UniqueNames(params string[] reserved)
     {
@@ -68,7 +72,7 @@ internal sealed class UniqueNames
         else if (!IsFree(name, companion))
         {
             var other = _owners.TryGetValue(name, out var owner) ? owner : null;
-            if (other is not null && other != schemaName)
+            if (other is not null && other != schemaName && !IsSameName(other, schemaName))
             {
                 // Two schema names, one C# name: neither is the generator's to rename by rule.
                 chosen = Numbered(name, companion);
@@ -93,15 +97,21 @@ internal sealed class UniqueNames
         return chosen;
     }
 
+    /// <summary>An attribute and a child element of one name (<c>@id</c>, <c>ID</c>): the first keeps it, the other takes its kind's suffix.</summary>
+    private static bool IsSameName(string a, string b)
+        => a.StartsWith("@", StringComparison.Ordinal) != b.StartsWith("@", StringComparison.Ordinal)
+            && string.Equals(a.TrimStart('@'), b.TrimStart('@'), StringComparison.OrdinalIgnoreCase);
+
     private bool IsFree(string name, string? companion) => !IsTaken(name) && (companion is null || !IsTaken(name + companion));
 
     private string Numbered(string name, string? companion)
     {
-        for (var i = 2; ; i++)
+        for (var i = _nextNumber.TryGetValue(name, out var next) ? next : 2; ; i++)
         {
             var candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (IsFree(candidate, companion))
             {
+                _nextNumber[name] = i + 1;
                 return candidate;
             }
         }

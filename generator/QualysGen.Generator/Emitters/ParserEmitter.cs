@@ -125,33 +125,15 @@ internal sealed class ParserEmitter
             EmitParseEnum(@enum);
         }
 
-        if (_spec.Enums.Any(e => e.Members.Count > MaxSwitchCases))
-        {
-            Separate(ref first);
-            w.OpenBlock("private static global::System.Collections.Generic.Dictionary<string, T> EnumIndex<T>(string[] texts, T[] values)");
-            w.WriteLine("var index = new global::System.Collections.Generic.Dictionary<string, T>(texts.Length, global::System.StringComparer.Ordinal);");
-            w.OpenBlock("for (var i = 0; i < texts.Length; i++)");
-            w.WriteLine("index[texts[i]] = values[i];");
-            w.CloseBlock();
-            w.WriteLine();
-            w.WriteLine("return index;");
-            w.CloseBlock();
-        }
-
+        EnumTables.WriteIndexMethod(w, _spec.Enums);
         w.CloseBlock();
     }
-
-    /// <summary>
-    /// The most values an enum's parser matches with a <c>switch</c>. The compiler's time for a string switch grows with the
-    /// square of its cases (8,000 cases: 40 s); a larger enum is looked up in a dictionary built on first use, in linear time.
-    /// </summary>
-    internal const int MaxSwitchCases = 128;
 
     private void EmitParseEnum(EnumSpec @enum)
     {
         var w = _writer;
         var type = @enum.TypeName;
-        if (@enum.Members.Count <= MaxSwitchCases)
+        if (!EnumTables.IsLarge(@enum))
         {
             w.WriteLine($"internal static {type} Parse{type}(string text) => text.Trim() switch");
             w.WriteLine("{");
@@ -165,28 +147,12 @@ internal sealed class ParserEmitter
             return;
         }
 
-        var field = "s_" + CSharpNames.ToLocalName(type).TrimStart('@') + "Values";
-        w.WriteLine($"// {@enum.Members.Count} values: a dictionary, not a switch, which would take the compiler quadratic time.");
+        // Too many values for a switch (see EnumTables): a dictionary, made on first use.
+        var field = EnumTables.Field(@enum, "Values");
         w.WriteLine($"private static global::System.Collections.Generic.Dictionary<string, {type}>? {field};");
         w.WriteLine();
         w.OpenBlock($"internal static {type} Parse{type}(string text)");
-        w.WriteLine($"var values = {field} ??= EnumIndex(");
-        w.WriteLine("    new string[]");
-        w.WriteLine("    {");
-        foreach (var member in @enum.Members)
-        {
-            w.WriteLine($"        {SourceWriter.Literal(member.XmlValue)},");
-        }
-
-        w.WriteLine("    },");
-        w.WriteLine($"    new {type}[]");
-        w.WriteLine("    {");
-        foreach (var member in @enum.Members)
-        {
-            w.WriteLine($"        {type}.{member.Name},");
-        }
-
-        w.WriteLine("    });");
+        EnumTables.WriteIndex(w, $"var values = {field} ??= ", @enum, byText: true);
         w.WriteLine($"return values.TryGetValue(text.Trim(), out var value) ? value : {type}.Unknown;");
         w.CloseBlock();
     }

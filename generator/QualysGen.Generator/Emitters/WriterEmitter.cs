@@ -45,16 +45,10 @@ internal sealed class WriterEmitter
         foreach (var @enum in _spec.Enums)
         {
             w.WriteLine();
-            w.WriteLine($"internal static string Format{@enum.TypeName}({@enum.TypeName} value, string? raw, string property) => value switch");
-            w.WriteLine("{");
-            foreach (var member in @enum.Members)
-            {
-                w.WriteLine($"    {@enum.TypeName}.{member.Name} => {SourceWriter.Literal(member.XmlValue)},");
-            }
-
-            w.WriteLine($"    _ => raw ?? throw {XmlWriting}.UnknownEnumValue(property),");
-            w.WriteLine("};");
+            EmitFormatEnum(@enum);
         }
+
+        EnumTables.WriteIndexMethod(w, _spec.Enums);
 
         w.CloseBlock();
         foreach (var root in _spec.Roots)
@@ -119,6 +113,35 @@ internal sealed class WriterEmitter
         }
 
         w.WriteLine("writer.WriteEndElement();");
+        w.CloseBlock();
+    }
+
+    private void EmitFormatEnum(EnumSpec @enum)
+    {
+        var w = _writer;
+        var type = @enum.TypeName;
+        var unknown = $"raw ?? throw {XmlWriting}.UnknownEnumValue(property)";
+        if (!EnumTables.IsLarge(@enum))
+        {
+            w.WriteLine($"internal static string Format{type}({type} value, string? raw, string property) => value switch");
+            w.WriteLine("{");
+            foreach (var member in @enum.Members)
+            {
+                w.WriteLine($"    {type}.{member.Name} => {SourceWriter.Literal(member.XmlValue)},");
+            }
+
+            w.WriteLine($"    _ => {unknown},");
+            w.WriteLine("};");
+            return;
+        }
+
+        // Too many values for a switch (see EnumTables): a dictionary, made on first use.
+        var field = EnumTables.Field(@enum, "Texts");
+        w.WriteLine($"private static global::System.Collections.Generic.Dictionary<{type}, string>? {field};");
+        w.WriteLine();
+        w.OpenBlock($"internal static string Format{type}({type} value, string? raw, string property)");
+        EnumTables.WriteIndex(w, $"var texts = {field} ??= ", @enum, byText: false);
+        w.WriteLine($"return texts.TryGetValue(value, out var text) ? text : {unknown};");
         w.CloseBlock();
     }
 

@@ -32,13 +32,16 @@ internal static class XsdReader
         var diagnostics = new XsdDiagnostics(filePath, text);
 
         SchemaSpec? schema = null;
+        var locations = EquatableArray<SchemaLocationSpec>.Empty;
         try
         {
             var loader = new XsdSchemaLoader(fileName, text, otherFiles, diagnostics, cancellationToken);
             var set = loader.Load();
             if (set is not null && loader.MainSchema is { } main)
             {
-                schema = new XsdModelBuilder(set, diagnostics, cancellationToken).Build(filePath, fileName, main.TargetNamespace ?? string.Empty);
+                var builder = new XsdModelBuilder(set, diagnostics, cancellationToken);
+                schema = builder.Build(filePath, fileName, main.TargetNamespace ?? string.Empty);
+                locations = builder.Locations;
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -48,7 +51,7 @@ internal static class XsdReader
             schema = null;
         }
 
-        return new SchemaReadResult(schema, diagnostics.ToEquatableArray());
+        return new SchemaReadResult(schema, diagnostics.ToEquatableArray(), locations);
     }
 
     private static string GetFileName(string filePath)

@@ -169,6 +169,10 @@ public sealed class EndpointDiagnosticsTests
         => AssertOne("QG0228", Valid.Replace("\"Ping\": {", "\"Ping me\": {"), "\"Ping me\"", "'Ping me'");
 
     [Fact]
+    public void QG0228_an_enum_named_as_a_csharp_keyword()
+        => AssertOne("QG0228", Valid.Replace("\"name\": \"PingMode\"", "\"name\": \"string\""), "\"string\"", "'string'");
+
+    [Fact]
     public void QG0229_two_files_with_one_family()
     {
         var files = EndpointHarness.WithSpec(Valid, "/p/a.endpoints.json").Append(new InMemoryAdditionalText("/p/b.endpoints.json", Valid.Replace("Ping", "Pong"))).ToList();

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using QualysGen.Generator.Model;
 using QualysGen.Generator.Parsing;
+using QualysGen.Generator.Tests.Infrastructure;
 using static QualysGen.Generator.Tests.Parsing.XsdReaderTestHelpers;
 
 namespace QualysGen.Generator.Tests.Parsing;
@@ -55,7 +56,7 @@ public class XsdReaderRobustnessTests
 
         for (var iteration = 0; iteration < 500; iteration++)
         {
-            var text = Mutate(sources[iteration % sources.Length], random);
+            var text = TextMutations.Mutate(sources[iteration % sources.Length], random, Fragments);
             SchemaReadResult result;
             try
             {
@@ -123,39 +124,5 @@ public class XsdReaderRobustnessTests
         var schema = ReadClean(builder.ToString());
 
         Assert.Equal(1 + (Count / 1000) + (2 * Count), schema.Elements.Count);
-    }
-
-    private static string Mutate(string source, Random random)
-    {
-        var builder = new StringBuilder(source);
-        var edits = random.Next(1, 6);
-        for (var i = 0; i < edits; i++)
-        {
-            var position = random.Next(builder.Length + 1);
-            switch (random.Next(4))
-            {
-                case 0:
-                    builder.Insert(position, Fragments[random.Next(Fragments.Length)]);
-                    break;
-                case 1:
-                    builder.Remove(position, Math.Min(random.Next(1, 40), builder.Length - position));
-                    break;
-                case 2:
-                    if (position < builder.Length)
-                    {
-                        builder[position] = Fragments[random.Next(Fragments.Length)][0];
-                    }
-
-                    break;
-                default:
-                    // Duplicate a slice elsewhere: repeated declarations, misplaced tags.
-                    var start = random.Next(builder.Length);
-                    var slice = builder.ToString(start, Math.Min(random.Next(1, 200), builder.Length - start));
-                    builder.Insert(position, slice);
-                    break;
-            }
-        }
-
-        return builder.ToString();
     }
 }

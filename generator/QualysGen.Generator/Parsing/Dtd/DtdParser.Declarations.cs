@@ -94,9 +94,11 @@ internal sealed partial class DtdParser
         }
 
         _elements.Add((name, content, particle, DocumentationBefore(declarationStart)));
+        AddLocation(name, nameSpan);
         foreach (var reference in _pendingChildReferences)
         {
             _childReferences.Add((name, reference.Child, reference.Start, reference.Length));
+            AddLocation(SchemaLocationSpec.Child(name, reference.Child), (reference.Start, reference.Length));
         }
 
         return true;
@@ -394,6 +396,7 @@ internal sealed partial class DtdParser
                 }
 
                 CheckNameLength(name, nameSpan, "Attribute");
+                AddLocation(SchemaLocationSpec.Attribute(element, name), nameSpan);
                 if (attribute.EnumValues.Count > SchemaLimits.MaxEnumValues)
                 {
                     Report(DiagnosticDescriptors.DtdLimitExceeded, nameSpan, string.Format(

@@ -344,10 +344,21 @@ internal sealed partial class DtdParser
     }
 
     private void Report(DiagnosticDescriptor descriptor, (int Start, int Length) span, params string[] args)
+        => _diagnostics.Add(DiagnosticSpec.Create(descriptor.Id, Locate(span), args));
+
+    /// <summary>Keeps where <paramref name="key"/> is first declared, for the binder's diagnostics.</summary>
+    private void AddLocation(string key, (int Start, int Length) span)
+    {
+        if (!_locations.ContainsKey(key))
+        {
+            _locations.Add(key, Locate(span));
+        }
+    }
+
+    private SourceLocationSpec Locate((int Start, int Length) span)
     {
         _lineMap ??= new TextLineMap(_source);
         var (line, column) = _lineMap.GetPosition(span.Start);
-        var location = SourceLocationSpec.At(_filePath, span.Start, span.Length, line, column);
-        _diagnostics.Add(DiagnosticSpec.Create(descriptor.Id, location, args));
+        return SourceLocationSpec.At(_filePath, span.Start, span.Length, line, column);
     }
 }

@@ -50,6 +50,9 @@ internal sealed partial class DtdParser
     private readonly List<(string Parent, string Child, int Start, int Length)> _childReferences = new();
     private readonly List<(string Child, int Start, int Length)> _pendingChildReferences = new();
 
+    // Where each element, child reference and attribute is first declared (SchemaLocationSpec keys).
+    private readonly Dictionary<string, SourceLocationSpec> _locations = new(StringComparer.Ordinal);
+
     // Attribute lists, merged per element name, and where each <!ATTLIST> names its element.
     private readonly Dictionary<string, (List<AttributeSpec> Attributes, HashSet<string> Names)> _attributes = new(StringComparer.Ordinal);
     private readonly List<(string Element, int Start, int Length)> _attlists = new();
@@ -160,6 +163,7 @@ internal sealed partial class DtdParser
                 Report(DiagnosticDescriptors.DtdUndeclaredChild, (reference.Start, reference.Length), reference.Parent, reference.Child);
                 if (undeclared.Add(reference.Child))
                 {
+                    AddLocation(reference.Child, (reference.Start, reference.Length));
                     _elements.Add((reference.Child, ContentKind.Text, null, null));
                     _declaredElements.Add(reference.Child);
                 }
@@ -188,7 +192,7 @@ internal sealed partial class DtdParser
 
         // Report in file order; the end-of-file checks above would otherwise come last.
         var diagnostics = _diagnostics.OrderBy(d => d.Location?.Start ?? 0).ToEquatableArray();
-        return new SchemaReadResult(schema, diagnostics);
+        return new SchemaReadResult(schema, diagnostics, _locations.Select(l => new SchemaLocationSpec(l.Key, l.Value)).OrderBy(l => l.Key, StringComparer.Ordinal).ToEquatableArray());
     }
 
     // --- Top-level constructs ---------------------------------------------------------------

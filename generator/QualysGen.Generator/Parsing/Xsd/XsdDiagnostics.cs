@@ -58,6 +58,17 @@ internal sealed class XsdDiagnostics
         Add(id, lineNumber > 0 ? Locate(lineNumber, linePosition) : LocateUnknown(message), message);
     }
 
+    /// <summary>Where <paramref name="schemaObject"/>'s start tag is (or the include that loads its file).</summary>
+    public SourceLocationSpec LocationOf(XmlSchemaObject schemaObject)
+    {
+        if (schemaObject.SourceUri is { } uri && _includedFiles.TryGetValue(uri, out var included))
+        {
+            return LocationOf(included.Anchor);
+        }
+
+        return schemaObject.LineNumber > 0 ? Locate(schemaObject.LineNumber, schemaObject.LinePosition) : SourceLocationSpec.At(_filePath, 0, 0, 0, 0);
+    }
+
     /// <summary>Reports at the start tag of <paramref name="schemaObject"/> (or at the include that loads its file).</summary>
     public void Report(string id, XmlSchemaObject schemaObject, string message)
         => Report(id, schemaObject.SourceUri, schemaObject.LineNumber, schemaObject.LinePosition, message);

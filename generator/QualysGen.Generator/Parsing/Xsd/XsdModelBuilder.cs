@@ -56,6 +56,19 @@ internal sealed class XsdModelBuilder
     private readonly Dictionary<XmlQualifiedName, bool> _substitutionHeads = new();
     private readonly HashSet<XmlSchemaObject> _reportedWildcards = new();
     private Dictionary<XmlQualifiedName, XmlSchemaAttributeGroup>? _attributeGroups;
+    private readonly Dictionary<string, SourceLocationSpec> _locations = new(StringComparer.Ordinal);
+
+    /// <summary>Where the types, their children and attributes are declared (<see cref="SchemaLocationSpec"/> keys), once built.</summary>
+    public EquatableArray<SchemaLocationSpec> Locations
+        => _locations.Select(l => new SchemaLocationSpec(l.Key, l.Value)).OrderBy(l => l.Key, StringComparer.Ordinal).ToEquatableArray();
+
+    private void AddLocation(string key, XmlSchemaObject at)
+    {
+        if (!_locations.ContainsKey(key))
+        {
+            _locations.Add(key, _diagnostics.LocationOf(at));
+        }
+    }
 
     public XsdModelBuilder(XmlSchemaSet set, XsdDiagnostics diagnostics, CancellationToken cancellationToken)
     {
@@ -176,6 +189,12 @@ internal sealed class XsdModelBuilder
     private ElementSpec BuildSpec((int Slot, XmlSchemaType Type, string Key, string? TypeName, XmlSchemaElement? DeclaringElement) pending)
     {
         var documentation = XsdDocumentation.Of(pending.Type) ?? XsdDocumentation.Of(pending.DeclaringElement);
+        AddLocation(pending.Key, pending.DeclaringElement ?? (XmlSchemaObject)pending.Type);
+        if (pending.TypeName is not null)
+        {
+            AddLocation(pending.TypeName, pending.Type);
+        }
+
         if (pending.Type is XmlSchemaSimpleType simple)
         {
             var (valueType, enumValues) = LimitEnum(XsdValueTypes.Describe(simple), pending.Type, pending.Key);
@@ -188,7 +207,7 @@ internal sealed class XsdModelBuilder
             return new ElementSpec(pending.Key, ContentKind.Any, null, EquatableArray<AttributeSpec>.Empty, documentation, TypeName: pending.TypeName);
         }
 
-        var attributes = Attributes(complex);
+        var attributes = Attributes(complex, pending.Key);
         if (attributes.Count > SchemaLimits.MaxAttributes)
         {
             ReportLimit(pending.DeclaringElement ?? (XmlSchemaObject)complex, string.Format(
@@ -396,6 +415,7 @@ internal sealed class XsdModelBuilder
         {
             name = element.QualifiedName.IsEmpty ? element.Name ?? string.Empty : element.QualifiedName.Name;
             CheckNameLength(name, element);
+            AddLocation(SchemaLocationSpec.Child(key, name), element);
             contentRef = KeyOf(element.ElementSchemaType, AnonymousPath(key, name), element);
             defaultValue = element.DefaultValue ?? element.FixedValue;
         }
@@ -439,7 +459,7 @@ internal sealed class XsdModelBuilder
 
     // --- Attributes -------------------------------------------------------------------------
 
-    private EquatableArray<AttributeSpec> Attributes(XmlSchemaComplexType type)
+    private EquatableArray<AttributeSpec> Attributes(XmlSchemaComplexType type, string key)
     {
         var uses = type.AttributeUses;
         if (uses.Count == 0)
@@ -464,7 +484,9 @@ internal sealed class XsdModelBuilder
         {
             if (uses[name] is XmlSchemaAttribute { Use: not XmlSchemaUse.Prohibited } use)
             {
-                attributes.Add(AttributeOf(use));
+                var attribute = AttributeOf(use);
+                AddLocation(SchemaLocationSpec.Attribute(key, attribute.Name), use);
+                attributes.Add(attribute);
             }
         }
 
