@@ -49,7 +49,10 @@ internal static class ModelEmitter
     private static void EmitClass(SourceWriter writer, ParserSpec spec, ClassSpec @class)
     {
         var what = spec.Kind == SchemaKind.Dtd ? "element" : "type";
-        var summary = $"The <c>{SourceWriter.Xml(@class.SchemaName)}</c> {what} of <c>{SourceWriter.Xml(spec.SourceFile)}</c>.";
+        var summary = @class.Group is { } group
+            ? $"One item of the repeated group <c>{SourceWriter.Xml(group.Model)}</c> in the <c>{SourceWriter.Xml(@class.SchemaName)}</c> {what} of <c>{SourceWriter.Xml(spec.SourceFile)}</c>:\n" +
+              (group.Kind == ParticleKind.Choice ? "one of its branches, <see cref=\"Choice\"/> says which." : "elements that came together, in the group's order.")
+            : $"The <c>{SourceWriter.Xml(@class.SchemaName)}</c> {what} of <c>{SourceWriter.Xml(spec.SourceFile)}</c>.";
         if (@class.Documentation is { } doc)
         {
             summary += "\n" + SourceWriter.Xml(doc);
@@ -79,10 +82,11 @@ internal static class ModelEmitter
     private static void EmitProperty(SourceWriter writer, ParserSpec spec, MemberSpec member)
     {
         var itemType = TypeNames.ItemType(member);
-        writer.WriteSummary(Describe(member));
+        writer.WriteSummary(Describe(spec, member));
         switch (member.Source)
         {
             case MemberSource.WrappedList:
+            case MemberSource.Group:
             case MemberSource.Child when member.IsList:
                 writer.WriteLine($"public {TypeNames.ReadOnlyList}<{itemType}> {member.PropertyName} {{ get; init; }} = global::System.Array.Empty<{itemType}>();");
                 break;
@@ -119,12 +123,13 @@ internal static class ModelEmitter
         }
     }
 
-    private static string Describe(MemberSpec member)
+    private static string Describe(ParserSpec spec, MemberSpec member)
     {
         var what = member.Source switch
         {
             MemberSource.Attribute => $"The <c>{member.XmlName}</c> attribute",
             MemberSource.WrappedList => $"The <c>{member.ItemXmlName}</c> items of <c>{member.XmlName}</c>",
+            MemberSource.Group => $"The items of the repeated group <c>{SourceWriter.Xml(spec.Classes.First(c => c.TypeName == member.TypeName).Group!.Model)}</c>, in document order",
             MemberSource.Text => member.Documentation ?? "The element's text",
             MemberSource.Presence => member.Documentation ?? $"Whether <c>{member.XmlName}</c> is present",
             _ when member.IsList => $"The <c>{member.XmlName}</c> elements",

@@ -75,10 +75,28 @@ internal sealed class WriterEmitter
     private void EmitWriteClass(ClassSpec @class)
     {
         var w = _writer;
+        if (@class.Group is not null)
+        {
+            // A group's item has no element of its own: its members are written into the parent's.
+            w.OpenBlock($"internal static void Write{@class.TypeName}({XmlWriter} writer, {@class.TypeName} value)");
+            EmitContent(@class);
+            w.CloseBlock();
+            return;
+        }
+
         w.OpenBlock($"internal static void Write{@class.TypeName}({XmlWriter} writer, string elementName, {@class.TypeName} value)");
         w.WriteLine(_spec.XmlNamespace.Length == 0
             ? "writer.WriteStartElement(elementName);"
             : $"writer.WriteStartElement(elementName, {SourceWriter.Literal(_spec.XmlNamespace)});");
+        EmitContent(@class);
+        w.WriteLine("writer.WriteEndElement();");
+        w.CloseBlock();
+    }
+
+    /// <summary>Writes the attributes and the content of a class's element: everything between its start and end tags.</summary>
+    private void EmitContent(ClassSpec @class)
+    {
+        var w = _writer;
         foreach (var member in @class.Members.Where(m => m.Source == MemberSource.Attribute))
         {
             EmitOptional(member, value => $"writer.WriteAttributeString({SourceWriter.Literal(member.XmlName)}, {Format(member, value, "value." + member.PropertyName + "Raw")});");
@@ -110,6 +128,11 @@ internal sealed class WriterEmitter
                 case MemberSource.Child when member.IsList:
                     EmitItems(member, member.XmlName);
                     break;
+                case MemberSource.Group:
+                    w.OpenBlock($"foreach (var item in value.{member.PropertyName})");
+                    w.WriteLine($"Write{member.TypeName}(writer, item);");
+                    w.CloseBlock();
+                    break;
                 default:
                     EmitOptional(member, v => member.IsObject
                         ? $"Write{member.TypeName}(writer, {SourceWriter.Literal(member.XmlName)}, {v});"
@@ -117,9 +140,6 @@ internal sealed class WriterEmitter
                     break;
             }
         }
-
-        w.WriteLine("writer.WriteEndElement();");
-        w.CloseBlock();
     }
 
     private string Namespace() => _spec.XmlNamespace.Length == 0 ? "" : SourceWriter.Literal(_spec.XmlNamespace) + ", ";
