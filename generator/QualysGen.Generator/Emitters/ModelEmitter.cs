@@ -16,34 +16,24 @@ internal static class ModelEmitter
         var first = true;
         foreach (var @class in spec.Classes)
         {
-            Separate(writer, ref first);
+            writer.Separate(ref first);
             EmitClass(writer, spec, @class);
         }
 
         foreach (var choice in spec.Classes.SelectMany(c => c.Choices.Select(choice => (Class: c, Choice: choice))))
         {
-            Separate(writer, ref first);
+            writer.Separate(ref first);
             EmitChoiceEnum(writer, spec, choice.Class, choice.Choice);
         }
 
         foreach (var @enum in spec.Enums)
         {
-            Separate(writer, ref first);
+            writer.Separate(ref first);
             EmitEnum(writer, spec, @enum);
         }
 
         writer.CloseBlock();
         return writer.ToString();
-    }
-
-    private static void Separate(SourceWriter writer, ref bool first)
-    {
-        if (!first)
-        {
-            writer.WriteLine();
-        }
-
-        first = false;
     }
 
     private static void EmitClass(SourceWriter writer, ParserSpec spec, ClassSpec @class)
@@ -63,14 +53,14 @@ internal static class ModelEmitter
         var firstMember = true;
         foreach (var member in @class.Members)
         {
-            Separate(writer, ref firstMember);
+            writer.Separate(ref firstMember);
             EmitProperty(writer, spec, member);
         }
 
         for (var i = 0; i < @class.Choices.Count; i++)
         {
             var choice = @class.Choices[i];
-            Separate(writer, ref firstMember);
+            writer.Separate(ref firstMember);
             var branches = string.Join(", ", choice.Branches.Select(b => $"<c>{b.XmlNames[0]}</c>"));
             writer.WriteSummary($"Which branch of the choice {branches} came; <see cref=\"{choice.EnumName}.None\"/> when none did.");
             writer.WriteLine($"public {choice.EnumName} {choice.PropertyName} {{ get; init; }}");

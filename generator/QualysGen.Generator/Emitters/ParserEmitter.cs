@@ -104,7 +104,7 @@ internal sealed class ParserEmitter
         var first = true;
         foreach (var @class in _spec.Classes)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             if (@class.Group is { } group)
             {
                 EmitReadGroupItem(@class, group);
@@ -122,19 +122,19 @@ internal sealed class ParserEmitter
             .Select(g => g.First());
         foreach (var wrapper in wrappers)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitReadWrapper(wrapper);
         }
 
         foreach (var @enum in _spec.Enums)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitParseEnum(@enum);
         }
 
         if (_spec.Enums.Any(e => e.Members.Count > MaxSwitchCases))
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             w.OpenBlock("private static global::System.Collections.Generic.Dictionary<string, T> EnumIndex<T>(string[] texts, T[] values)");
             w.WriteLine("var index = new global::System.Collections.Generic.Dictionary<string, T>(texts.Length, global::System.StringComparer.Ordinal);");
             w.OpenBlock("for (var i = 0; i < texts.Length; i++)");
@@ -196,16 +196,6 @@ internal sealed class ParserEmitter
         w.WriteLine("    });");
         w.WriteLine($"return values.TryGetValue(text.Trim(), out var value) ? value : {type}.Unknown;");
         w.CloseBlock();
-    }
-
-    private void Separate(ref bool first)
-    {
-        if (!first)
-        {
-            _writer.WriteLine();
-        }
-
-        first = false;
     }
 
     private string Signature(string returnType, string method)

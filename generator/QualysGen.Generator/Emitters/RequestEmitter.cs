@@ -39,61 +39,32 @@ internal sealed class RequestEmitter
         var first = true;
         foreach (var @enum in _spec.Enums)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitEnum(@enum);
         }
 
         foreach (var set in _spec.FilterSets)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitFilterSet(set);
         }
 
         if (_spec.BaseUrlsClassName is { } baseUrls)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitBaseUrls(baseUrls);
         }
 
         foreach (var request in _spec.Requests)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitRequest(request);
         }
 
-        Separate(ref first);
+        _writer.Separate(ref first);
         EmitWireFormat();
         w.CloseBlock();
-        return Tidy(w.ToString());
-    }
-
-    /// <summary>Drops the blank lines that the block-by-block writing leaves doubled or right before a closing brace.</summary>
-    private static string Tidy(string source)
-    {
-        var lines = source.Split('\n');
-        var result = new List<string>(lines.Length);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var blank = lines[i].Length == 0;
-            if (blank && i + 1 < lines.Length && (lines[i + 1].Length == 0 || lines[i + 1].TrimStart() is "}" or "};" || lines[i + 1].TrimStart().StartsWith("return ", System.StringComparison.Ordinal) && result.Count > 0 && result[result.Count - 1].TrimStart().StartsWith("return ", System.StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            result.Add(lines[i]);
-        }
-
-        return string.Join("\n", result);
-    }
-
-    private void Separate(ref bool first)
-    {
-        if (!first)
-        {
-            _writer.WriteLine();
-        }
-
-        first = false;
+        return w.ToString();
     }
 
     // --- enums, filter sets, base URLs, wire format --------------------------------------------------------------------
@@ -219,7 +190,7 @@ internal sealed class RequestEmitter
         var first = true;
         foreach (var url in _spec.BaseUrls)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             w.WriteSummary((url.Description is { } d ? Doc(d) + ": " : "") + $"<c>{SourceWriter.Xml(url.Url)}</c>");
             w.WriteLine($"public static global::System.Uri {url.Name} {{ get; }} = new global::System.Uri({SourceWriter.Literal(url.Url)});");
         }
@@ -235,7 +206,7 @@ internal sealed class RequestEmitter
         var first = true;
         foreach (var @enum in _spec.Enums)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             var type = "global::" + _spec.Namespace + "." + @enum.TypeName;
             w.WriteLine($"public static string Format({type} value, string parameter, string property) => value switch");
             w.WriteLine("{");
@@ -278,13 +249,13 @@ internal sealed class RequestEmitter
         var first = true;
         foreach (var parameter in request.Parameters)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitProperty(parameter);
         }
 
         if (request.Body is EndpointBodyKind.Xml or EndpointBodyKind.Json)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             var what = request.Body == EndpointBodyKind.Xml ? "XML" : "JSON";
             w.WriteSummary(request.BodyDescription is { } doc ? Doc(doc) : $"The {what} document sent as the request body.");
             w.WriteLine($"/// <remarks>Sent as the request body, with the content type <c>{(request.Body == EndpointBodyKind.Xml ? "text/xml" : "application/json")}</c>; must not be empty.</remarks>");
@@ -296,7 +267,7 @@ internal sealed class RequestEmitter
             EmitServiceRequestProperties(request, ref first);
         }
 
-        Separate(ref first);
+        _writer.Separate(ref first);
         if (request.VersionClassName is { } pinned)
         {
             EmitDelegatingBuild(request, pinned);
@@ -464,7 +435,7 @@ internal sealed class RequestEmitter
         var w = _writer;
         if (request.FilterClassName is { } filterClass)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             var list = $"{ReadOnlyList}<{Requests}.QpsCriterion<{filterClass}>>";
             var shortName = filterClass.Substring(filterClass.LastIndexOf('.') + 1);
             var example = _spec.FilterSets.FirstOrDefault(f => f.ClassName == shortName)?.Fields.FirstOrDefault() is { } field
@@ -484,7 +455,7 @@ internal sealed class RequestEmitter
 
         if (request.Preferences)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             w.WriteSummary("How many records a page holds (QPS <c>preferences/limitResults</c>); Qualys sends 100 when it is not set.");
             w.WriteLine("/// <remarks>From 1 to 1000.</remarks>");
             w.WriteLine("public int? LimitResults { get; init; }");
@@ -748,6 +719,7 @@ internal sealed class RequestEmitter
     {
         var w = _writer;
         var any = false;
+        var first = true;
         foreach (var rule in request.Rules)
         {
             var when = Condition(rule.When);
@@ -768,6 +740,7 @@ internal sealed class RequestEmitter
                 continue;
             }
 
+            w.Separate(ref first);
             any = true;
             var kind = rule.Kind switch
             {
@@ -789,7 +762,6 @@ internal sealed class RequestEmitter
             }
 
             w.CloseBlock();
-            w.WriteLine();
         }
 
         return any;

@@ -32,6 +32,21 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Writes the blank line between two blocks of a run: nothing before the first (<paramref name="first"/> is true, and becomes
+    /// false), a blank line before each after it. <c>var first = true; foreach (…) { writer.Separate(ref first); … }</c>.
+    /// </summary>
+    public SourceWriter Separate(ref bool first)
+    {
+        if (!first)
+        {
+            WriteLine();
+        }
+
+        first = false;
+        return this;
+    }
+
     /// <summary>Writes <paramref name="line"/> and an opening brace, and indents until the matching <see cref="CloseBlock"/>.</summary>
     public SourceWriter OpenBlock(string line)
     {

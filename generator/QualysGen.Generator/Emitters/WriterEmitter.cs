@@ -33,12 +33,7 @@ internal sealed class WriterEmitter
         var first = true;
         foreach (var @class in _spec.Classes)
         {
-            if (!first)
-            {
-                w.WriteLine();
-            }
-
-            first = false;
+            w.Separate(ref first);
             EmitWriteClass(@class);
         }
 
