@@ -49,7 +49,7 @@ internal static class ModelEmitter
         }
 
         writer.WriteSummary(summary);
-        writer.OpenBlock($"{spec.Accessibility} sealed partial class {@class.TypeName}");
+        writer.OpenType($"{spec.Accessibility} sealed partial class {@class.TypeName}");
         var firstMember = true;
         foreach (var member in @class.Members)
         {
@@ -161,7 +161,7 @@ internal static class ModelEmitter
     private static void EmitChoiceEnum(SourceWriter writer, ParserSpec spec, ClassSpec @class, ChoiceSpec choice)
     {
         writer.WriteSummary($"Which branch of a choice in <c>{SourceWriter.Xml(@class.SchemaName)}</c> came.");
-        writer.OpenBlock($"{spec.Accessibility} enum {choice.EnumName}");
+        writer.OpenType($"{spec.Accessibility} enum {choice.EnumName}");
         writer.WriteSummary("None of the branches came.");
         writer.WriteLine("None = 0,");
         foreach (var branch in choice.Branches)
@@ -177,7 +177,7 @@ internal static class ModelEmitter
     private static void EmitEnum(SourceWriter writer, ParserSpec spec, EnumSpec @enum)
     {
         writer.WriteSummary(@enum.Documentation ?? $"The values of <c>{@enum.TypeName}</c>.");
-        writer.OpenBlock($"{spec.Accessibility} enum {@enum.TypeName}");
+        writer.OpenType($"{spec.Accessibility} enum {@enum.TypeName}");
         writer.WriteSummary("A value this version of the schema does not list; the raw text is kept beside the property.");
         writer.WriteLine("Unknown = 0,");
         foreach (var member in @enum.Members)

@@ -58,7 +58,7 @@ internal sealed class ParserEmitter
         w.WriteSummary(
             $"The element and attribute names of <c>{SourceWriter.Xml(_spec.SourceFile)}</c>, atomized in one <see cref=\"global::System.Xml.XmlNameTable\"/>\n" +
             "so that the parser compares names by reference. One instance is cached per thread and reused across parses.");
-        w.OpenBlock($"internal sealed class {Names}");
+        w.OpenType($"file sealed class {Names}", nonUserCode: true);
         w.WriteLine($"[global::System.ThreadStatic]\nprivate static {Names}? t_cached;");
         w.WriteLine();
         w.WriteLine("private global::System.Xml.XmlReaderSettings? _settings;");
@@ -100,7 +100,7 @@ internal sealed class ParserEmitter
             $"Reads the elements of <c>{SourceWriter.Xml(_spec.SourceFile)}</c>. Each method starts on its element's start tag and ends\n" +
             "on the node after its end tag. Unknown elements are skipped and reported as drift: Qualys adds fields without notice.\n" +
             "An optional member or a list item that breaks the schema is left out and reported (unless the options are strict).");
-        w.OpenBlock($"internal static class {Parser}");
+        w.OpenType($"file static class {Parser}", nonUserCode: true);
         var first = true;
         foreach (var @class in _spec.Classes)
         {
@@ -911,12 +911,14 @@ internal sealed class ParserEmitter
         w.OpenBlock($"partial class {type}");
         w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> document from <paramref name=\"stream\"/> with the default options. A DOCTYPE is skipped, never resolved.</summary>");
         w.WriteLine(exception);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public static {type} Parse({Stream} stream) => Parse(stream, null);");
         w.WriteLine();
         w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> document from <paramref name=\"stream\"/>. A DOCTYPE is skipped, never resolved.</summary>");
         w.WriteLine(StreamDoc);
         w.WriteLine(optionsDoc);
         w.WriteLine(exception);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock($"public static {type} Parse({Stream} stream, {QualysXmlOptions}? options)");
         w.WriteLine($"var names = {Names}.Rent();");
         w.WriteLine($"var context = {XmlParseContext}.Rent(options);");
@@ -937,12 +939,14 @@ internal sealed class ParserEmitter
 
         w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> element from <paramref name=\"reader\"/>, which is before or on it; the reader's own settings apply.</summary>");
         w.WriteLine(exception);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public static {type} Parse({XmlReader} reader) => Parse(reader, null);");
         w.WriteLine();
         w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> element from <paramref name=\"reader\"/>, which is before or on it; the reader's own settings apply.</summary>");
         w.WriteLine("/// <param name=\"reader\">The reader, before or on the element.</param>");
         w.WriteLine(optionsDoc);
         w.WriteLine(exception);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock($"public static {type} Parse({XmlReader} reader, {QualysXmlOptions}? options)");
         w.WriteLine($"var names = new {Names}(reader.NameTable ?? new global::System.Xml.NameTable());");
         w.WriteLine($"var context = {XmlParseContext}.Rent(options);");
@@ -959,6 +963,7 @@ internal sealed class ParserEmitter
 
         w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> document from <paramref name=\"stream\"/> with the default options, without blocking on I/O.</summary>");
         w.WriteLine(exception);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public static global::System.Threading.Tasks.ValueTask<{type}> ParseAsync({Stream} stream, {CancellationToken} cancellationToken = default)");
         w.WriteLine($"    => ParseAsync(stream, null, cancellationToken);");
         w.WriteLine();
@@ -970,6 +975,7 @@ internal sealed class ParserEmitter
         w.WriteLine(optionsDoc);
         w.WriteLine(CancellationDoc);
         w.WriteLine(exception);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public static global::System.Threading.Tasks.ValueTask<{type}> ParseAsync({Stream} stream, {QualysXmlOptions}? options, {CancellationToken} cancellationToken = default)");
         w.WriteLine($"    => global::QualysGen.Xml.XmlDocumentBuffer.ParseAsync(stream, options, Parse, cancellationToken);");
 
@@ -1002,6 +1008,7 @@ internal sealed class ParserEmitter
         var path = string.Join("/", steps);
         w.WriteLine($"/// <summary>Reads the <c>{path}</c> records from <paramref name=\"stream\"/> one at a time with the default options.</summary>");
         w.WriteLine($"/// <exception cref=\"{QualysXmlException}\">As <c>Parse</c> throws it, after every complete record before the fault.</exception>");
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public static global::System.Collections.Generic.IAsyncEnumerable<{stream.ItemTypeName}> {stream.MethodName}({Stream} stream, {CancellationToken} cancellationToken = default)");
         w.WriteLine($"    => {stream.MethodName}(stream, null, cancellationToken);");
         w.WriteLine();
@@ -1015,6 +1022,7 @@ internal sealed class ParserEmitter
         w.WriteLine("/// <param name=\"options\">Strict or lenient reading, the reporter of deviations and drift, and limits; null for <see cref=\"global::QualysGen.QualysXmlOptions.Default\"/>.</param>");
         w.WriteLine(CancellationDoc);
         w.WriteLine($"/// <exception cref=\"{QualysXmlException}\">As <c>Parse</c> throws it, after every complete record before the fault.</exception>");
+        w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock($"public static async global::System.Collections.Generic.IAsyncEnumerable<{stream.ItemTypeName}> {stream.MethodName}({Stream} stream, {QualysXmlOptions}? options, [global::System.Runtime.CompilerServices.EnumeratorCancellation] {CancellationToken} cancellationToken = default)");
         w.WriteLine("// Not the thread's cached names: an enumeration can be left unfinished and outlive the thread.");
         w.WriteLine($"var names = new {Names}(new global::System.Xml.NameTable());");

@@ -7,7 +7,7 @@ namespace QualysGen.Generator.Emitters;
 
 /// <summary>
 /// Emits the request side of one spec file: the request enums, the QPS filter sets, the base URLs, one request record per endpoint
-/// version plus the unversioned entry of each endpoint, and the internal class that writes the enums on the wire.
+/// version plus the unversioned entry of each endpoint, and the file-scoped class that writes the enums on the wire.
 /// </summary>
 internal sealed class RequestEmitter
 {
@@ -73,7 +73,7 @@ internal sealed class RequestEmitter
     {
         var w = _writer;
         w.WriteSummary(@enum.Documentation is { } doc ? Doc(doc) : $"The values of <c>{SourceWriter.Xml(@enum.TypeName)}</c> as the API spells them.");
-        w.OpenBlock($"{Access} enum {@enum.TypeName}");
+        w.OpenType($"{Access} enum {@enum.TypeName}");
         for (var i = 0; i < @enum.Members.Count; i++)
         {
             var member = @enum.Members[i];
@@ -96,7 +96,7 @@ internal sealed class RequestEmitter
         w.WriteSummary(
             (set.Description is { } doc ? Doc(doc) + "\n" : "") +
             "The fields a QPS request can filter on (<c>&lt;Criteria field=\"...\" operator=\"...\"&gt;</c>), each offering only the operators its type allows.");
-        w.OpenBlock($"{Access} sealed class {set.ClassName}");
+        w.OpenType($"{Access} sealed class {set.ClassName}");
         w.OpenBlock($"private {set.ClassName}()");
         w.CloseBlock();
         foreach (var field in set.Fields)
@@ -111,7 +111,7 @@ internal sealed class RequestEmitter
         {
             w.WriteLine();
             w.WriteSummary($"The criteria on <c>{SourceWriter.Xml(field.Field)}</c>.");
-            w.OpenBlock($"public readonly struct {field.StructName}");
+            w.OpenType($"public readonly struct {field.StructName}");
             var valueType = field.Value switch
             {
                 ParameterTypeKind.Enum => field.EnumTypeName!,
@@ -125,12 +125,7 @@ internal sealed class RequestEmitter
             var first = true;
             foreach (var op in field.Operators)
             {
-                if (!first)
-                {
-                    w.WriteLine();
-                }
-
-                first = false;
+                w.Separate(ref first);
                 switch (op)
                 {
                     case "In":
@@ -186,7 +181,7 @@ internal sealed class RequestEmitter
     {
         var w = _writer;
         w.WriteSummary("The base URLs of the service these requests go to (their <c>Host</c> is <c>Custom</c>): give the client the one of your environment.");
-        w.OpenBlock($"{Access} static class {className}");
+        w.OpenType($"{Access} static class {className}");
         var first = true;
         foreach (var url in _spec.BaseUrls)
         {
@@ -202,7 +197,7 @@ internal sealed class RequestEmitter
     {
         var w = _writer;
         w.WriteSummary("Writes this family's enums as the API spells them. An undefined value (a cast from a number) cannot be sent.");
-        w.OpenBlock($"internal static class {_spec.WireClassName}");
+        w.OpenType($"file static class {_spec.WireClassName}", nonUserCode: true);
         var first = true;
         foreach (var @enum in _spec.Enums)
         {
@@ -245,7 +240,7 @@ internal sealed class RequestEmitter
             w.WriteLine($"[global::System.Obsolete({SourceWriter.Literal(obsolete)}, DiagnosticId = \"QG0249\")]");
         }
 
-        w.OpenBlock($"{Access} sealed partial record {request.ClassName}");
+        w.OpenType($"{Access} sealed partial record {request.ClassName}");
         var first = true;
         foreach (var parameter in request.Parameters)
         {

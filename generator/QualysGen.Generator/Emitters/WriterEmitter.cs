@@ -29,7 +29,7 @@ internal sealed class WriterEmitter
         w.WriteLine(SourceWriter.FileHeader);
         w.OpenBlock("namespace " + _spec.Namespace);
         w.WriteSummary($"Writes the types of <c>{SourceWriter.Xml(_spec.SourceFile)}</c> as XML, members in schema order, optional members only when set.");
-        w.OpenBlock($"internal static class {WriterClass}");
+        w.OpenType($"file static class {WriterClass}", nonUserCode: true);
         var first = true;
         foreach (var @class in _spec.Classes)
         {
@@ -177,9 +177,11 @@ internal sealed class WriterEmitter
         var w = _writer;
         w.OpenBlock($"partial class {root.TypeName}");
         w.WriteLine($"/// <summary>Writes this value as a <c>{root.XmlName}</c> element.</summary>");
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public void WriteTo({XmlWriter} writer) => {WriterClass}.Write{root.TypeName}(writer, {SourceWriter.Literal(root.XmlName)}, this);");
         w.WriteLine();
         w.WriteLine($"/// <summary>Writes this value as a <c>{root.XmlName}</c> document (UTF-8, with an XML declaration) to <paramref name=\"stream\"/>.</summary>");
+        w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock($"public void WriteTo({Stream} stream)");
         w.WriteLine($"using var writer = {XmlWriting}.CreateWriter(stream);");
         w.WriteLine("writer.WriteStartDocument();");
@@ -188,6 +190,7 @@ internal sealed class WriterEmitter
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine($"/// <summary>This value as <c>{root.XmlName}</c> XML text, without a declaration.</summary>");
+        w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock("public string ToXml()");
         w.WriteLine("var builder = new global::System.Text.StringBuilder();");
         w.OpenBlock($"using (var writer = {XmlWriting}.CreateWriter(builder))");

@@ -10,8 +10,8 @@ namespace QualysGen.Generator.Model;
 /// <param name="SourceFile">The schema file name, for comments in the generated code.</param>
 /// <param name="Namespace">The C# namespace of the generated types.</param>
 /// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
-/// <param name="ParserClassName">The internal static class that holds the element readers.</param>
-/// <param name="NamesClassName">The internal class that holds the atomized element and attribute names.</param>
+/// <param name="ParserClassName">The file-scoped class (in the parsers file) that holds the element readers.</param>
+/// <param name="NamesClassName">The file-scoped class (in the parsers file) that holds the atomized element and attribute names.</param>
 /// <param name="XmlNamespace">The elements' XML namespace, or empty.</param>
 /// <param name="Names">Every name the parser compares, with the field that holds it.</param>
 internal sealed record ParserSpec(
