@@ -255,6 +255,32 @@ public sealed class RepeatedGroupTests
         Assert.Equal(Xml, (string)targets.ToXml());
     }
 
+    [Fact]
+    public void An_optional_first_element_starts_its_item_and_a_group_sharing_its_elements_stays_flattened()
+    {
+        const string Edge = """
+            <!ELEMENT EDGE_OUTPUT (PAIRS, SHARED)>
+            <!ELEMENT PAIRS (KEY?, VALUE)+>
+            <!ELEMENT KEY (#PCDATA)>
+            <!ELEMENT VALUE (#PCDATA)>
+            <!-- KEY outside the group too: items could not be told from the KEY before them, so each element keeps its list. -->
+            <!ELEMENT SHARED (KEY, (KEY, VALUE)*)>
+            """;
+        var (result, output) = GeneratorHarness.Run([new InMemoryAdditionalText("/p/edge_output.dtd", Edge)]);
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.CompileProblems(output));
+        var root = GeneratorHarness.Load(output).GetType(GeneratorHarness.Namespace + ".EdgeOutputDtd.EdgeOutput", throwOnError: true)!;
+        const string Xml = "<EDGE_OUTPUT><PAIRS><VALUE>a</VALUE><KEY>k</KEY><VALUE>b</VALUE><VALUE>c</VALUE></PAIRS>"
+            + "<SHARED><KEY>s</KEY><KEY>t</KEY><VALUE>u</VALUE></SHARED></EDGE_OUTPUT>";
+
+        dynamic edge = root.GetMethod("Parse", [typeof(Stream)])!.Invoke(null, [new MemoryStream(Encoding.UTF8.GetBytes(Xml))])!;
+
+        // (KEY?, VALUE)+: a KEY after a VALUE begins the next item, it is not the earlier VALUE's.
+        Assert.Equal(["-=a", "k=b", "-=c"], Items((object)edge.Pairs.Items).Select(p => (string)$"{p.Key ?? "-"}={p.Value}"));
+        Assert.Equal(["s", "t"], Items((object)edge.Shared.Keys).Select(k => (string)k));
+        Assert.Equal(["u"], Items((object)edge.Shared.Values).Select(v => (string)v));
+    }
+
     private static object Parse(string document, QualysXmlReport? report, bool strict = false)
         => Root.GetMethod("Parse", [typeof(Stream), typeof(QualysXmlOptions)])!
             .Invoke(null, [new MemoryStream(Encoding.UTF8.GetBytes(document)), new QualysXmlOptions { Reporter = report, Strict = strict }])!;
