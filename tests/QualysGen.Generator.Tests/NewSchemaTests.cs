@@ -91,7 +91,10 @@ public sealed class NewSchemaTests
         Assert.Equal("Host", report.Header.Origin.Choice.ToString());
         Assert.Equal(8443, (int?)report.Header.Origin.Port);
 
-        var sections = ((IEnumerable)report.Sections).Cast<dynamic>().ToList();
+        // (SECTION | NOTE)*: one list in document order, each item saying which it is.
+        var groups = ((IEnumerable)report.SectionGroups).Cast<dynamic>().ToList();
+        Assert.Equal(["Section", "Note", "Section"], groups.Select(g => (string)g.Choice.ToString()));
+        var sections = groups.Where(g => g.Section is not null).Select(g => g.Section).ToList();
         Assert.Equal(2, sections.Count);
         Assert.Equal("Value2", sections[0].Level.ToString());
         Assert.True((bool?)sections[0].Visible);
@@ -104,7 +107,7 @@ public sealed class NewSchemaTests
         Assert.Equal(["big"], ((IEnumerable)para.Ems).Cast<string>());
         Assert.Equal("sh", (string)((IEnumerable)para.Codes).Cast<dynamic>().Single().Lang);
 
-        Assert.Contains("<b>form</b>", (string)((IEnumerable)report.Notes).Cast<dynamic>().Single().InnerXml);
+        Assert.Contains("<b>form</b>", (string)groups[1].Note.InnerXml);
         Assert.True((bool)report.Footer.Break);
     }
 

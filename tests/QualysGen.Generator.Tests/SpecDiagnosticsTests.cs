@@ -121,7 +121,7 @@ public sealed class SpecDiagnosticsTests
 
         Assert.Empty(result.Diagnostics);
         Assert.Empty(GeneratorHarness.CompileProblems(output));
-        var parsers = result.GeneratedTrees.Select(t => t.ToString()).Single(t => t.Contains("internal static class LoopParser"));
+        var parsers = result.GeneratedTrees.Select(t => t.ToString()).Single(t => t.Contains("file static class LoopParser"));
         Assert.Contains("public static A Parse(global::System.IO.Stream stream)", parsers);
     }
 

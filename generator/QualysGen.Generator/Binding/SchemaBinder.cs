@@ -33,6 +33,12 @@ internal sealed class SchemaBinder
     private readonly Dictionary<string, string> _elementEnums = new();
     private readonly NameTableBuilder _names;
 
+    // While a class is bound: the item classes of its repeated groups (outer before inner), its whole content (simplified) and
+    // the element names in it.
+    private readonly List<ClassSpec> _groupItems = new();
+    private ParticleSpec? _wholeContent;
+    private HashSet<string> _contentNames = new();
+
     private SchemaBinder(SchemaSpec schema, GeneratorOptionsSpec options)
     {
         _schema = schema;
@@ -120,6 +126,8 @@ internal sealed class SchemaBinder
             if (_classNames.TryGetValue(element.Name, out var className))
             {
                 classes.Add(BindClass(element, className));
+                classes.AddRange(_groupItems);
+                _groupItems.Clear();
             }
         }
 
@@ -387,6 +395,8 @@ internal sealed class SchemaBinder
             var seen = new HashSet<string>();
             var mixed = element.Content == ContentKind.Mixed;
             _bindingElement = element.Name;
+            _wholeContent = Simplify(element.Particle);
+            _contentNames = new HashSet<string>(ElementParticles(element.Particle).Where(p => _elements.ContainsKey(p.Key!)).Select(p => p.Name!));
             BindParticle(element.Particle, optional: false, repeated: false, choiceIndex: -1, className, occurrences, seen, members, choices, propertyNames, mixed);
         }
 
@@ -445,6 +455,14 @@ internal sealed class SchemaBinder
         UniqueNames propertyNames,
         bool mixed)
     {
+        if (!repeated && !mixed && particle.Kind is ParticleKind.Sequence or ParticleKind.Choice && GroupPositions(particle, occurrences) is { } positions)
+        {
+            var group = Simplify(particle);
+            members.Add(BindGroup(group, positions, className, choiceIndex, propertyNames, whole: group == _wholeContent));
+            seen.UnionWith(positions.SelectMany(p => p));
+            return;
+        }
+
         optional |= IsOptional(particle.Occurs);
         repeated |= IsRepeated(particle.Occurs);
 
@@ -492,6 +510,142 @@ internal sealed class SchemaBinder
 
                 return;
         }
+    }
+
+    /// <summary>
+    /// For a repeated sequence or choice (<c>(ID | ID_RANGE)+</c>, <c>(ID, TITLE, TYPE?)+</c>) whose items can be told apart: the
+    /// element names at each of its positions (a particle of a sequence, a branch of a choice). That takes more than one distinct
+    /// element, no element at two positions, and none that also occurs in the enclosing content outside the group; otherwise null,
+    /// and each element of the group is flattened into a list of its own.
+    /// </summary>
+    private List<EquatableArray<string>>? GroupPositions(ParticleSpec particle, Dictionary<string, int> occurrences)
+    {
+        var group = Simplify(particle);
+        if (!IsRepeated(group.Occurs) || group.Kind is not (ParticleKind.Sequence or ParticleKind.Choice))
+        {
+            return null;
+        }
+
+        var positions = new List<EquatableArray<string>>();
+        var inGroup = new Dictionary<string, int>();
+        foreach (var child in group.Children)
+        {
+            var names = new List<string>();
+            foreach (var element in ElementParticles(child).Where(e => _elements.ContainsKey(e.Key!)))
+            {
+                if (!names.Contains(element.Name!))
+                {
+                    if (inGroup.ContainsKey(element.Name!))
+                    {
+                        return null;
+                    }
+
+                    names.Add(element.Name!);
+                }
+
+                inGroup[element.Name!] = inGroup.TryGetValue(element.Name!, out var n) ? n + 1 : 1;
+            }
+
+            if (names.Count > 0)
+            {
+                positions.Add(names.ToEquatableArray());
+            }
+        }
+
+        return inGroup.Count > 1 && inGroup.All(e => occurrences.TryGetValue(e.Key, out var total) && total == e.Value) ? positions : null;
+    }
+
+    /// <summary>
+    /// A repeated group: one list of items in document order, each an object of a class of its own bound from the group's particles
+    /// (optional and required as in the group; a choice's items say which branch they are). Named <c>{Parent}Item</c>/<c>Items</c>
+    /// when the group is the parent's whole content, else <c>{Parent}{FirstElement}Group</c>/<c>{FirstElement}Groups</c>.
+    /// </summary>
+    private MemberSpec BindGroup(ParticleSpec group, List<EquatableArray<string>> positions, string parentClass, int choiceIndex, UniqueNames propertyNames, bool whole)
+    {
+        var first = positions[0][0];
+        var firstPascal = CSharpNames.ToPascalCase(first);
+        var typeName = _typeNames.Take(whole ? parentClass + "Item" : parentClass + firstPascal + "Group");
+        var propertyName = whole
+            ? propertyNames.Take("Items", parentClass + "Items")
+            : propertyNames.TakeFor(first, firstPascal + "Groups", "Element");
+        var slot = _groupItems.Count;
+        _groupItems.Add(null!); // the outer group's item comes before those of groups inside it
+
+        var itemNames = new UniqueNames(typeName);
+        foreach (var name in CSharpNames.ObjectMembers)
+        {
+            itemNames.Reserve(name);
+        }
+
+        var occurrences = new Dictionary<string, int>();
+        foreach (var child in ElementParticles(group))
+        {
+            occurrences[child.Name!] = occurrences.TryGetValue(child.Name!, out var n) ? n + 1 : 1;
+        }
+
+        var members = new List<MemberSpec>();
+        var choices = new List<ChoiceSpec>();
+        var wholeContent = _wholeContent;
+        _wholeContent = null;
+        BindParticle(group with { Occurs = Occurrence.One }, optional: false, repeated: false, choiceIndex: -1, typeName, occurrences, new HashSet<string>(), members, choices, itemNames, mixed: false);
+        _wholeContent = wholeContent;
+        ReportCollisions(itemNames, _bindingElement!, member: true);
+
+        var groupNames = positions.SelectMany(p => p).ToEquatableArray();
+        var endNames = _contentNames.Where(n => !groupNames.Contains(n)).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray();
+        foreach (var name in endNames)
+        {
+            _names.Element(name);
+        }
+
+        var positioned = members.Select(m => m with { Position = positions.FindIndex(p => p.Contains(m.XmlName)) }).ToEquatableArray();
+        var model = ContentModel(group with { Occurs = Occurrence.One });
+        _groupItems[slot] = new ClassSpec(typeName, _bindingElement!, null, positioned, choices.ToEquatableArray(), ContentTextKind.None,
+            new GroupItemSpec(group.Kind, model, endNames));
+        return new MemberSpec(propertyName, MemberSource.Group, first, null, XmlValueType.String, typeName,
+            IsList: true, IsObject: true, Required: false, DefaultValue: null, ChoiceIndex: choiceIndex, Documentation: null, GroupNames: groupNames);
+    }
+
+    /// <summary>A group whose only child is a group is that child with both occurrences: <c>((A, B))+</c> is <c>(A, B)+</c>.</summary>
+    private static ParticleSpec Simplify(ParticleSpec particle)
+    {
+        while (particle.Kind is ParticleKind.Sequence or ParticleKind.Choice && particle.Children.Count == 1
+               && particle.Children[0].Kind is ParticleKind.Sequence or ParticleKind.Choice)
+        {
+            var inner = particle.Children[0];
+            var repeated = IsRepeated(particle.Occurs) || IsRepeated(inner.Occurs);
+            var optional = IsOptional(particle.Occurs) || IsOptional(inner.Occurs);
+            particle = inner with
+            {
+                Occurs = repeated ? (optional ? Occurrence.ZeroOrMore : Occurrence.OneOrMore) : optional ? Occurrence.Optional : Occurrence.One,
+            };
+        }
+
+        return particle;
+    }
+
+    /// <summary>A content model as a DTD writes it: <c>(ID, TITLE, TYPE?)</c>, <c>(ID | ID_RANGE)+</c>.</summary>
+    private static string ContentModel(ParticleSpec particle)
+    {
+        var occurs = particle.Occurs switch
+        {
+            Occurrence.Optional => "?",
+            Occurrence.ZeroOrMore => "*",
+            Occurrence.OneOrMore => "+",
+            _ => "",
+        };
+        if (particle.Kind == ParticleKind.Element)
+        {
+            return particle.Name + occurs;
+        }
+
+        var separator = particle.Kind switch
+        {
+            ParticleKind.Choice => " | ",
+            ParticleKind.All => " & ",
+            _ => ", ",
+        };
+        return "(" + string.Join(separator, particle.Children.Select(ContentModel)) + ")" + occurs;
     }
 
     private MemberSpec BindChild(string className, string xmlName, ElementSpec child, bool optional, bool repeated, int choiceIndex, UniqueNames propertyNames)
@@ -668,7 +822,8 @@ internal sealed class SchemaBinder
             for (var i = next; i < parent.Members.Count; i++)
             {
                 var member = parent.Members[i];
-                if (!member.IsObject || member.TypeName is null)
+                // The records of a repeated group come with the group's other elements: a group's items are not streamed.
+                if (!member.IsObject || member.TypeName is null || member.Source == MemberSource.Group)
                 {
                     continue;
                 }

@@ -7,7 +7,7 @@ namespace QualysGen.Generator.Emitters;
 /// Emits the JSON response types of one spec file: a class per type with <c>init</c> properties and a reader that walks a
 /// <c>Utf8JsonReader</c> (no reflection, no <c>JsonSerializer</c>): property names compared as UTF-8 literals, unknown properties skipped,
 /// required ones checked, every failure a <c>JsonException</c> with the JSON path, line and position. The helpers are emitted with the
-/// types (an internal static class), so that no <c>System.Text.Json</c> type crosses into the runtime library.
+/// types (a file-scoped class), so that no <c>System.Text.Json</c> type crosses into the runtime library.
 /// </summary>
 internal sealed class JsonResponseEmitter
 {
@@ -45,7 +45,7 @@ internal sealed class JsonResponseEmitter
         var w = _writer;
         const string Throws = "/// <exception cref=\"" + JsonException + "\">The document is not JSON, a value has the wrong type, or a required property is missing; the exception gives the path, line and position.</exception>";
         w.WriteSummary(type.Description is { } doc ? SourceWriter.Xml(doc.Trim()) : $"The JSON response <c>{type.ClassName}</c>.");
-        w.OpenBlock($"{_spec.Accessibility} sealed partial class {type.ClassName}");
+        w.OpenType($"{_spec.Accessibility} sealed partial class {type.ClassName}");
         foreach (var member in type.Members)
         {
             w.WriteSummary((member.Description is { } d ? SourceWriter.Xml(d.Trim()) : $"The <c>{SourceWriter.Xml(member.JsonName)}</c> property.") + (member.Required ? "" : " Null when absent."));
@@ -56,6 +56,7 @@ internal sealed class JsonResponseEmitter
 
         w.WriteLine($"/// <summary>Reads a <c>{type.ClassName}</c> JSON document from <paramref name=\"stream\"/>.</summary>");
         w.WriteLine(Throws);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock($"public static async global::System.Threading.Tasks.ValueTask<{type.ClassName}> ParseAsync(global::System.IO.Stream stream, global::System.Threading.CancellationToken cancellationToken = default)");
         w.WriteLine("var json = await global::QualysGen.Requests.QualysJson.ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);");
         w.WriteLine("return Parse(json.Span);");
@@ -63,9 +64,11 @@ internal sealed class JsonResponseEmitter
         w.WriteLine();
         w.WriteLine($"/// <summary>Reads a <c>{type.ClassName}</c> JSON document from its UTF-8 bytes.</summary>");
         w.WriteLine(Throws);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public static {type.ClassName} Parse(global::System.ReadOnlySpan<byte> utf8Json) => {Helper}.Parse(utf8Json, Read);");
         w.WriteLine();
         w.WriteLine("/// <summary>Reads the object the reader is on; on return the reader is on its end.</summary>");
+        w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock($"internal static {type.ClassName} Read(ref {Reader} reader)");
         w.WriteLine($"{Helper}.StartObject(ref reader, \"$\");");
         foreach (var member in type.Members)
@@ -126,9 +129,10 @@ internal sealed class JsonResponseEmitter
         w.WriteSummary(
             $"Reads the values of <c>{SourceWriter.Xml(_spec.SourceFile)}</c>'s JSON types and says where a document is wrong: a <see cref=\"{JsonException}\"/> with the\n" +
             "JSON path, and the zero-based line and byte position as System.Text.Json reports them.");
-        w.OpenBlock($"internal static class {Helper}");
+        w.OpenType($"file static class {Helper}", nonUserCode: true);
         w.WriteLine($"private static readonly global::System.Text.Json.JsonReaderOptions Options = new() {{ CommentHandling = global::System.Text.Json.JsonCommentHandling.Disallow, MaxDepth = 64 }};");
         w.WriteLine();
+        w.WriteLine(SourceWriter.GeneratedCode);
         w.WriteLine($"public delegate T ValueReader<T>(ref {Reader} reader);");
         w.WriteLine();
         w.WriteLine("/// <summary>Parses one JSON document with <paramref name=\"read\"/>; anything after the value is an error.</summary>");
@@ -211,7 +215,7 @@ internal sealed class JsonResponseEmitter
         w.WriteLine("};");
         w.WriteLine();
         w.WriteLine("/// <summary>A located problem, turned into a <c>JsonException</c> with line numbers by <see cref=\"Parse\"/>.</summary>");
-        w.OpenBlock("private sealed class Error : global::System.Exception");
+        w.OpenType("private sealed class Error : global::System.Exception");
         w.WriteLine("public Error(long offset, string path, string message)");
         w.WriteLine("    : base(message)");
         w.WriteLine("{");

@@ -16,19 +16,19 @@ internal static class ModelEmitter
         var first = true;
         foreach (var @class in spec.Classes)
         {
-            Separate(writer, ref first);
+            writer.Separate(ref first);
             EmitClass(writer, spec, @class);
         }
 
         foreach (var choice in spec.Classes.SelectMany(c => c.Choices.Select(choice => (Class: c, Choice: choice))))
         {
-            Separate(writer, ref first);
+            writer.Separate(ref first);
             EmitChoiceEnum(writer, spec, choice.Class, choice.Choice);
         }
 
         foreach (var @enum in spec.Enums)
         {
-            Separate(writer, ref first);
+            writer.Separate(ref first);
             EmitEnum(writer, spec, @enum);
         }
 
@@ -36,38 +36,31 @@ internal static class ModelEmitter
         return writer.ToString();
     }
 
-    private static void Separate(SourceWriter writer, ref bool first)
-    {
-        if (!first)
-        {
-            writer.WriteLine();
-        }
-
-        first = false;
-    }
-
     private static void EmitClass(SourceWriter writer, ParserSpec spec, ClassSpec @class)
     {
         var what = spec.Kind == SchemaKind.Dtd ? "element" : "type";
-        var summary = $"The <c>{SourceWriter.Xml(@class.SchemaName)}</c> {what} of <c>{SourceWriter.Xml(spec.SourceFile)}</c>.";
+        var summary = @class.Group is { } group
+            ? $"One item of the repeated group <c>{SourceWriter.Xml(group.Model)}</c> in the <c>{SourceWriter.Xml(@class.SchemaName)}</c> {what} of <c>{SourceWriter.Xml(spec.SourceFile)}</c>:\n" +
+              (group.Kind == ParticleKind.Choice ? "one of its branches, <see cref=\"Choice\"/> says which." : "elements that came together, in the group's order.")
+            : $"The <c>{SourceWriter.Xml(@class.SchemaName)}</c> {what} of <c>{SourceWriter.Xml(spec.SourceFile)}</c>.";
         if (@class.Documentation is { } doc)
         {
             summary += "\n" + SourceWriter.Xml(doc);
         }
 
         writer.WriteSummary(summary);
-        writer.OpenBlock($"{spec.Accessibility} sealed partial class {@class.TypeName}");
+        writer.OpenType($"{spec.Accessibility} sealed partial class {@class.TypeName}");
         var firstMember = true;
         foreach (var member in @class.Members)
         {
-            Separate(writer, ref firstMember);
+            writer.Separate(ref firstMember);
             EmitProperty(writer, spec, member);
         }
 
         for (var i = 0; i < @class.Choices.Count; i++)
         {
             var choice = @class.Choices[i];
-            Separate(writer, ref firstMember);
+            writer.Separate(ref firstMember);
             var branches = string.Join(", ", choice.Branches.Select(b => $"<c>{b.XmlNames[0]}</c>"));
             writer.WriteSummary($"Which branch of the choice {branches} came; <see cref=\"{choice.EnumName}.None\"/> when none did.");
             writer.WriteLine($"public {choice.EnumName} {choice.PropertyName} {{ get; init; }}");
@@ -79,10 +72,11 @@ internal static class ModelEmitter
     private static void EmitProperty(SourceWriter writer, ParserSpec spec, MemberSpec member)
     {
         var itemType = TypeNames.ItemType(member);
-        writer.WriteSummary(Describe(member));
+        writer.WriteSummary(Describe(spec, member));
         switch (member.Source)
         {
             case MemberSource.WrappedList:
+            case MemberSource.Group:
             case MemberSource.Child when member.IsList:
                 writer.WriteLine($"public {TypeNames.ReadOnlyList}<{itemType}> {member.PropertyName} {{ get; init; }} = global::System.Array.Empty<{itemType}>();");
                 break;
@@ -119,12 +113,13 @@ internal static class ModelEmitter
         }
     }
 
-    private static string Describe(MemberSpec member)
+    private static string Describe(ParserSpec spec, MemberSpec member)
     {
         var what = member.Source switch
         {
             MemberSource.Attribute => $"The <c>{member.XmlName}</c> attribute",
             MemberSource.WrappedList => $"The <c>{member.ItemXmlName}</c> items of <c>{member.XmlName}</c>",
+            MemberSource.Group => $"The items of the repeated group <c>{SourceWriter.Xml(spec.Classes.First(c => c.TypeName == member.TypeName).Group!.Model)}</c>, in document order",
             MemberSource.Text => member.Documentation ?? "The element's text",
             MemberSource.Presence => member.Documentation ?? $"Whether <c>{member.XmlName}</c> is present",
             _ when member.IsList => $"The <c>{member.XmlName}</c> elements",
@@ -166,7 +161,7 @@ internal static class ModelEmitter
     private static void EmitChoiceEnum(SourceWriter writer, ParserSpec spec, ClassSpec @class, ChoiceSpec choice)
     {
         writer.WriteSummary($"Which branch of a choice in <c>{SourceWriter.Xml(@class.SchemaName)}</c> came.");
-        writer.OpenBlock($"{spec.Accessibility} enum {choice.EnumName}");
+        writer.OpenType($"{spec.Accessibility} enum {choice.EnumName}");
         writer.WriteSummary("None of the branches came.");
         writer.WriteLine("None = 0,");
         foreach (var branch in choice.Branches)
@@ -182,7 +177,7 @@ internal static class ModelEmitter
     private static void EmitEnum(SourceWriter writer, ParserSpec spec, EnumSpec @enum)
     {
         writer.WriteSummary(@enum.Documentation ?? $"The values of <c>{@enum.TypeName}</c>.");
-        writer.OpenBlock($"{spec.Accessibility} enum {@enum.TypeName}");
+        writer.OpenType($"{spec.Accessibility} enum {@enum.TypeName}");
         writer.WriteSummary("A value this version of the schema does not list; the raw text is kept beside the property.");
         writer.WriteLine("Unknown = 0,");
         foreach (var member in @enum.Members)

@@ -58,7 +58,7 @@ internal sealed class ParserEmitter
         w.WriteSummary(
             $"The element and attribute names of <c>{SourceWriter.Xml(_spec.SourceFile)}</c>, atomized in one <see cref=\"global::System.Xml.XmlNameTable\"/>\n" +
             "so that the parser compares names by reference. One instance is cached per thread and reused across parses.");
-        w.OpenBlock($"internal sealed class {Names}");
+        w.OpenType($"file sealed class {Names}", nonUserCode: true);
         w.WriteLine($"[global::System.ThreadStatic]\nprivate static {Names}? t_cached;");
         w.WriteLine();
         w.WriteLine("private global::System.Xml.XmlReaderSettings? _settings;");
@@ -100,12 +100,19 @@ internal sealed class ParserEmitter
             $"Reads the elements of <c>{SourceWriter.Xml(_spec.SourceFile)}</c>. Each method starts on its element's start tag and ends\n" +
             "on the node after its end tag. Unknown elements are skipped and reported as drift: Qualys adds fields without notice.\n" +
             "An optional member or a list item that breaks the schema is left out and reported (unless the options are strict).");
-        w.OpenBlock($"internal static class {Parser}");
+        w.OpenType($"file static class {Parser}", nonUserCode: true);
         var first = true;
         foreach (var @class in _spec.Classes)
         {
-            Separate(ref first);
-            EmitReadClass(@class);
+            _writer.Separate(ref first);
+            if (@class.Group is { } group)
+            {
+                EmitReadGroupItem(@class, group);
+            }
+            else
+            {
+                EmitReadClass(@class);
+            }
         }
 
         var wrappers = _spec.Classes
@@ -115,13 +122,13 @@ internal sealed class ParserEmitter
             .Select(g => g.First());
         foreach (var wrapper in wrappers)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitReadWrapper(wrapper);
         }
 
         foreach (var @enum in _spec.Enums)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitParseEnum(@enum);
         }
 
@@ -157,16 +164,6 @@ internal sealed class ParserEmitter
         w.CloseBlock();
     }
 
-    private void Separate(ref bool first)
-    {
-        if (!first)
-        {
-            _writer.WriteLine();
-        }
-
-        first = false;
-    }
-
     private string Signature(string returnType, string method)
         => $"internal static {returnType} {method}({XmlReader} reader, {Names} names, {XmlParseContext} context)";
 
@@ -181,7 +178,7 @@ internal sealed class ParserEmitter
         w.WriteLine("depth = context.Enter(reader, elementName);");
 
         var attributes = @class.Members.Where(m => m.Source == MemberSource.Attribute).ToList();
-        var children = @class.Members.Where(m => m.Source is MemberSource.Child or MemberSource.WrappedList or MemberSource.Presence).ToList();
+        var children = @class.Members.Where(m => m.Source is MemberSource.Child or MemberSource.WrappedList or MemberSource.Presence or MemberSource.Group).ToList();
         var text = @class.Members.FirstOrDefault(m => m.Source == MemberSource.Text);
 
         foreach (var member in @class.Members)
@@ -213,7 +210,26 @@ internal sealed class ParserEmitter
         }
 
         w.WriteLine();
-        w.OpenBlock($"result = new {@class.TypeName}");
+        EmitConstruction(@class, "result = ");
+        w.CloseBlock();
+        EmitCatch();
+        w.WriteLine();
+        if (@class.ContentText != ContentTextKind.Any)
+        {
+            // Past the end tag outside the try: what breaks the document after a complete element is its parent's fault,
+            // as a record stream sees it (a record stops on its end tag, and the stream reads on after handing it over).
+            w.WriteLine("context.ReadEnd(reader, depth);");
+        }
+
+        w.WriteLine("return result;");
+        w.CloseBlock();
+    }
+
+    /// <summary>The object initializer of a class from its locals, after <paramref name="target"/> (an assignment or <c>return</c>).</summary>
+    private void EmitConstruction(ClassSpec @class, string target)
+    {
+        var w = _writer;
+        w.OpenBlock($"{target}new {@class.TypeName}");
         foreach (var member in @class.Members)
         {
             w.WriteLine($"{member.PropertyName} = {Result(member)},");
@@ -229,18 +245,6 @@ internal sealed class ParserEmitter
         }
 
         w.CloseBlock(";");
-        w.CloseBlock();
-        EmitCatch();
-        w.WriteLine();
-        if (@class.ContentText != ContentTextKind.Any)
-        {
-            // Past the end tag outside the try: what breaks the document after a complete element is its parent's fault,
-            // as a record stream sees it (a record stops on its end tag, and the stream reads on after handing it over).
-            w.WriteLine("context.ReadEnd(reader, depth);");
-        }
-
-        w.WriteLine("return result;");
-        w.CloseBlock();
     }
 
     /// <summary>Errors leave each element with its name added to their path, so the happy path tracks nothing.</summary>
@@ -277,7 +281,7 @@ internal sealed class ParserEmitter
     private static readonly HashSet<string> ReservedLocals = new()
     {
         "name", "elementName", "items", "item", "attribute", "raw", "textBuilder", "exception", "reader", "names", "context", "depth",
-        "position", "value", "stream", "options", "cancellationToken", "result",
+        "position", "value", "stream", "options", "cancellationToken", "result", "itemStart", "reached", "deviation",
     };
 
     private static string Local(MemberSpec member) => Local(member.PropertyName);
@@ -319,6 +323,7 @@ internal sealed class ParserEmitter
                     : $"string? {local} = null;");
                 break;
             case MemberSource.WrappedList:
+            case MemberSource.Group:
                 w.WriteLine($"{List}<{itemType}>? {local} = null;");
                 return;
             case MemberSource.Child when member.IsList:
@@ -518,6 +523,174 @@ internal sealed class ParserEmitter
 
         w.OpenBlock("if (!reader.IsEmptyElement)");
         w.WriteLine("reader.Read();");
+        OpenChildLoop(mixed);
+        var keyword = "if";
+        foreach (var member in children)
+        {
+            w.OpenBlock($"{keyword} ({IsElementOf(member)})");
+            if (member.Source == MemberSource.Group)
+            {
+                EmitReadGroup(@class, member);
+            }
+            else
+            {
+                if (IsSingle(member))
+                {
+                    // The schema allows one: the first is kept (as the record streams keep it), a repeat skipped and reported.
+                    w.OpenBlock($"if (context.IsRepeat(reader, ref {SeenFlag(member)}))");
+                    w.WriteLine("continue;");
+                    w.CloseBlock();
+                    w.WriteLine();
+                }
+
+                EmitReadMember(@class, member, "context.Omit(reader, exception, depth + 1);");
+            }
+
+            w.CloseBlock();
+            keyword = "else if";
+        }
+
+        CloseChildLoop(hasBranches: children.Count > 0);
+        w.CloseBlock();
+        if (mixed)
+        {
+            w.WriteLine();
+            w.WriteLine($"{Local(mixedText!)} = textBuilder?.ToString() ?? \"\";");
+        }
+
+        w.WriteLine();
+    }
+
+    /// <summary>The condition that the element the reader is on (<c>name</c>) is the member's (for a group: one of the group's).</summary>
+    private string IsElementOf(MemberSpec member)
+        => member.Source == MemberSource.Group
+            ? string.Join(" || ", member.GroupNames.Select(n => $"(object)name == (object){ElementName(n)}"))
+            : $"(object)name == (object){ElementName(member.XmlName)}";
+
+    /// <summary>
+    /// Reads a member, wrapped by what a deviation in it costs: the member alone when the schema lets it be absent
+    /// (<paramref name="omitMember"/>), else its element is what the enclosing reader loses (<paramref name="otherwise"/>, or
+    /// nothing: the deviation leaves the reader).
+    /// </summary>
+    private void EmitReadMember(ClassSpec @class, MemberSpec member, string omitMember, string? otherwise = null)
+    {
+        if (member.Source != MemberSource.WrappedList && member.Source != MemberSource.Presence && IsAbsorbing(@class, member))
+        {
+            Absorbing(omitMember, () => EmitReadChild(@class, member));
+        }
+        else if (otherwise is not null)
+        {
+            Absorbing(otherwise, () => EmitReadChild(@class, member));
+        }
+        else
+        {
+            EmitReadChild(@class, member);
+        }
+    }
+
+    /// <summary>
+    /// Reads one item of a repeated group, from the element the reader is on, into the member's list. An item that breaks the
+    /// group is left out and reported; its reader has finished its elements, so nothing after them is skipped.
+    /// </summary>
+    private void EmitReadGroup(ClassSpec @class, MemberSpec member)
+    {
+        var model = _spec.Classes.First(c => c.TypeName == member.TypeName).Group!.Model;
+        Absorbing($"context.OmitItem(exception, depth, {SourceWriter.Literal(model)});", () => EmitReadChild(@class, member));
+    }
+
+    /// <summary>
+    /// The reader of a repeated group's item, which has no element of its own: it starts on the item's first element and reads
+    /// the consecutive siblings that belong to the item (as <paramref name="group"/> tells), skipping and reporting undeclared
+    /// elements among them, and stops on the node after them: the next item's first element, an element of the enclosing
+    /// content, or the parent's end tag. <c>depth</c> is the parent's, as in the parent's reader. A deviation in a member that
+    /// the item cannot lose finishes that member's element and the rest of the item, then leaves the item out.
+    /// </summary>
+    private void EmitReadGroupItem(ClassSpec @class, GroupItemSpec group)
+    {
+        var w = _writer;
+        w.OpenBlock($"internal static {@class.TypeName} Read{@class.TypeName}({XmlReader} reader, {Names} names, {XmlParseContext} context, int depth)");
+        w.WriteLine("var itemStart = context.Position;");
+        w.WriteLine($"{QualysXmlException}? deviation = null;");
+        w.WriteLine(group.Kind == ParticleKind.Choice
+            ? "// The branch of the choice the item is (-1: none yet); another branch starts the next item."
+            : "// The furthest position in the sequence the item has reached (-1: none yet); an element before it starts the next item.");
+        w.WriteLine("var reached = -1;");
+        foreach (var member in @class.Members)
+        {
+            DeclareLocal(member);
+        }
+
+        foreach (var choice in @class.Choices)
+        {
+            w.WriteLine($"var {Local(choice.PropertyName)} = {choice.EnumName}.None;");
+        }
+
+        OpenChildLoop(mixed: false);
+        var keyword = "if";
+        foreach (var member in @class.Members)
+        {
+            w.OpenBlock($"{keyword} ({IsElementOf(member)})");
+            var elsewhere = group.Kind == ParticleKind.Choice ? $"reached != -1 && reached != {member.Position}" : $"reached > {member.Position}";
+            var seen = ItemSeen(member);
+            w.OpenBlock($"if ({(seen is null ? elsewhere : $"{elsewhere} || {seen}")})");
+            w.WriteLine("break;");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine($"reached = {member.Position};");
+            if (seen is not null && member.Source != MemberSource.WrappedList)
+            {
+                w.WriteLine($"{seen} = true;");
+            }
+
+            if (member.Source == MemberSource.Group)
+            {
+                EmitReadGroup(@class, member);
+            }
+            else
+            {
+                EmitReadMember(@class, member, "context.Omit(reader, exception, depth + 1);", "deviation ??= context.Finish(reader, exception, depth + 1);");
+            }
+
+            w.CloseBlock();
+            keyword = "else if";
+        }
+
+        if (group.EndNames.Count > 0)
+        {
+            w.OpenBlock($"else if ({string.Join(" || ", group.EndNames.Select(n => $"(object)name == (object){ElementName(n)}"))})");
+            w.WriteLine("break;");
+            w.CloseBlock();
+        }
+
+        CloseChildLoop(hasBranches: true);
+        w.WriteLine();
+        w.OpenBlock("if (deviation is not null)");
+        w.WriteLine("throw deviation;");
+        w.CloseBlock();
+        w.WriteLine();
+        EmitRequiredChecks(@class, @class.Members.ToList(), withChoices: true, where: "itemStart");
+        EmitConstruction(@class, "return ");
+        w.CloseBlock();
+    }
+
+    /// <summary>For a member of a group item that the item has once: the expression that says it came (and starts the next item
+    /// when it comes again); null for a list.</summary>
+    private static string? ItemSeen(MemberSpec member) => member.Source switch
+    {
+        MemberSource.Presence => Local(member),
+        MemberSource.WrappedList => $"{Local(member)} is not null",
+        MemberSource.Child when !member.IsList => Local(member) + "Seen",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Opens the loop over the child nodes of the element the reader is in (or of a group's item), up to the parent's end tag: a
+    /// node that is not an element is skipped (mixed content keeps its text first), and the body goes on with <c>name</c>, the
+    /// element's atomized name, for a chain of <c>if</c>s that <see cref="CloseChildLoop"/> ends.
+    /// </summary>
+    private void OpenChildLoop(bool mixed)
+    {
+        var w = _writer;
         w.OpenBlock($"while (reader.NodeType != {XmlNodeType}.EndElement)");
         w.OpenBlock($"if (reader.NodeType != {XmlNodeType}.Element)");
         w.WriteLine($"{XmlParsing}.EnsureNotAtEnd(reader);");
@@ -537,33 +710,13 @@ internal sealed class ParserEmitter
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine("var name = reader.LocalName;");
-        var keyword = "if";
-        foreach (var member in children)
-        {
-            w.OpenBlock($"{keyword} ((object)name == (object){ElementName(member.XmlName)})");
-            if (IsSingle(member))
-            {
-                // The schema allows one: the first is kept (as the record streams keep it), a repeat skipped and reported.
-                w.OpenBlock($"if (context.IsRepeat(reader, ref {SeenFlag(member)}))");
-                w.WriteLine("continue;");
-                w.CloseBlock();
-                w.WriteLine();
-            }
+    }
 
-            if (member.Source != MemberSource.WrappedList && member.Source != MemberSource.Presence && IsAbsorbing(@class, member))
-            {
-                Absorbing("context.Omit(reader, exception, depth + 1);", () => EmitReadChild(@class, member));
-            }
-            else
-            {
-                EmitReadChild(@class, member);
-            }
-
-            w.CloseBlock();
-            keyword = "else if";
-        }
-
-        if (children.Count > 0)
+    /// <summary>Ends the chain of <c>if</c>s of <see cref="OpenChildLoop"/> with the <c>else</c> for an undeclared element, and the loop.</summary>
+    private void CloseChildLoop(bool hasBranches)
+    {
+        var w = _writer;
+        if (hasBranches)
         {
             w.OpenBlock("else");
         }
@@ -571,20 +724,12 @@ internal sealed class ParserEmitter
         w.WriteLine("// Not in this schema: Qualys adds elements without notice. Skipped, and reported as drift.");
         w.WriteLine("context.UndeclaredElement(reader);");
         w.WriteLine("reader.Skip();");
-        if (children.Count > 0)
+        if (hasBranches)
         {
             w.CloseBlock();
         }
 
         w.CloseBlock();
-        w.CloseBlock();
-        if (mixed)
-        {
-            w.WriteLine();
-            w.WriteLine($"{Local(mixedText!)} = textBuilder?.ToString() ?? \"\";");
-        }
-
-        w.WriteLine();
     }
 
     private void EmitReadChild(ClassSpec @class, MemberSpec member)
@@ -595,6 +740,9 @@ internal sealed class ParserEmitter
         {
             case MemberSource.Presence:
                 w.WriteLine("reader.Skip();");
+                break;
+            case MemberSource.Group:
+                w.WriteLine($"({local} ??= new()).Add(Read{member.TypeName}(reader, names, context, depth));");
                 break;
             case MemberSource.WrappedList:
                 // A repeated wrapper adds to what the earlier ones brought.
@@ -633,15 +781,17 @@ internal sealed class ParserEmitter
         }
     }
 
-    private void EmitRequiredChecks(ClassSpec @class, List<MemberSpec> members, bool withChoices)
+    /// <param name="where">What the error points at: <c>reader</c> (the element's end, or its start tag for attributes), or
+    /// <c>itemStart</c>, the position where a group's item began.</param>
+    private void EmitRequiredChecks(ClassSpec @class, List<MemberSpec> members, bool withChoices, string where = "reader")
     {
         var w = _writer;
         foreach (var member in members.Where(m => m.Required && m.DefaultValue is null && !m.IsList && m.Source is MemberSource.Child or MemberSource.Attribute))
         {
             var condition = NeedsFlag(member) ? $"!{Local(member)}Seen" : $"{Local(member)} is null";
             var error = member.Source == MemberSource.Attribute
-                ? $"{XmlParsing}.MissingAttribute(reader, {SourceWriter.Literal(member.XmlName)})"
-                : $"{XmlParsing}.MissingElement(reader, {SourceWriter.Literal(member.XmlName)})";
+                ? $"{XmlParsing}.MissingAttribute({where}, {SourceWriter.Literal(member.XmlName)})"
+                : $"{XmlParsing}.MissingElement({where}, {SourceWriter.Literal(member.XmlName)})";
             w.OpenBlock($"if ({condition})");
             w.WriteLine($"throw {error};");
             w.CloseBlock();
@@ -657,7 +807,7 @@ internal sealed class ParserEmitter
         {
             var names = string.Join(", ", choice.Branches.Select(b => "<" + b.XmlNames[0] + ">"));
             w.OpenBlock($"if ({Local(choice.PropertyName)} == {choice.EnumName}.None)");
-            w.WriteLine($"throw {XmlParsing}.MissingChoice(reader, {SourceWriter.Literal(names)});");
+            w.WriteLine($"throw {XmlParsing}.MissingChoice({where}, {SourceWriter.Literal(names)});");
             w.CloseBlock();
             w.WriteLine();
         }
@@ -693,12 +843,8 @@ internal sealed class ParserEmitter
         w.WriteLine();
         w.OpenBlock("if (!reader.IsEmptyElement)");
         w.WriteLine("reader.Read();");
-        w.OpenBlock($"while (reader.NodeType != {XmlNodeType}.EndElement)");
-        w.OpenBlock($"if (reader.NodeType != {XmlNodeType}.Element)");
-        w.WriteLine($"{XmlParsing}.EnsureNotAtEnd(reader);");
-        w.WriteLine("reader.Skip();");
-        w.CloseBlock();
-        w.OpenBlock($"else if ((object)reader.LocalName == (object){ElementName(wrapper.ItemXmlName!)})");
+        OpenChildLoop(mixed: false);
+        w.OpenBlock($"if ((object)name == (object){ElementName(wrapper.ItemXmlName!)})");
         Absorbing("context.Omit(reader, exception, depth + 1);", () =>
         {
             if (wrapper.IsObject)
@@ -721,11 +867,7 @@ internal sealed class ParserEmitter
             }
         });
         w.CloseBlock();
-        w.OpenBlock("else");
-        w.WriteLine("context.UndeclaredElement(reader);");
-        w.WriteLine("reader.Skip();");
-        w.CloseBlock();
-        w.CloseBlock();
+        CloseChildLoop(hasBranches: true);
         w.CloseBlock();
         w.CloseBlock();
         EmitCatch();
@@ -750,12 +892,14 @@ internal sealed class ParserEmitter
         w.OpenBlock($"partial class {type}");
         w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> document from <paramref name=\"stream\"/> with the default options. A DOCTYPE is skipped, never resolved.</summary>");
         w.WriteLine(exception);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public static {type} Parse({Stream} stream) => Parse(stream, null);");
         w.WriteLine();
         w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> document from <paramref name=\"stream\"/>. A DOCTYPE is skipped, never resolved.</summary>");
         w.WriteLine(StreamDoc);
         w.WriteLine(optionsDoc);
         w.WriteLine(exception);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock($"public static {type} Parse({Stream} stream, {QualysXmlOptions}? options)");
         w.WriteLine($"var names = {Names}.Rent();");
         w.WriteLine($"var context = {XmlParseContext}.Rent(options);");
@@ -776,12 +920,14 @@ internal sealed class ParserEmitter
 
         w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> element from <paramref name=\"reader\"/>, which is before or on it; the reader's own settings apply.</summary>");
         w.WriteLine(exception);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public static {type} Parse({XmlReader} reader) => Parse(reader, null);");
         w.WriteLine();
         w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> element from <paramref name=\"reader\"/>, which is before or on it; the reader's own settings apply.</summary>");
         w.WriteLine("/// <param name=\"reader\">The reader, before or on the element.</param>");
         w.WriteLine(optionsDoc);
         w.WriteLine(exception);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock($"public static {type} Parse({XmlReader} reader, {QualysXmlOptions}? options)");
         w.WriteLine($"var names = new {Names}(reader.NameTable ?? new global::System.Xml.NameTable());");
         w.WriteLine($"var context = {XmlParseContext}.Rent(options);");
@@ -798,6 +944,7 @@ internal sealed class ParserEmitter
 
         w.WriteLine($"/// <summary>Reads a <c>{root.XmlName}</c> document from <paramref name=\"stream\"/> with the default options, without blocking on I/O.</summary>");
         w.WriteLine(exception);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public static global::System.Threading.Tasks.ValueTask<{type}> ParseAsync({Stream} stream, {CancellationToken} cancellationToken = default)");
         w.WriteLine($"    => ParseAsync(stream, null, cancellationToken);");
         w.WriteLine();
@@ -809,6 +956,7 @@ internal sealed class ParserEmitter
         w.WriteLine(optionsDoc);
         w.WriteLine(CancellationDoc);
         w.WriteLine(exception);
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public static global::System.Threading.Tasks.ValueTask<{type}> ParseAsync({Stream} stream, {QualysXmlOptions}? options, {CancellationToken} cancellationToken = default)");
         w.WriteLine($"    => global::QualysGen.Xml.XmlDocumentBuffer.ParseAsync(stream, options, Parse, cancellationToken);");
 
@@ -841,6 +989,7 @@ internal sealed class ParserEmitter
         var path = string.Join("/", steps);
         w.WriteLine($"/// <summary>Reads the <c>{path}</c> records from <paramref name=\"stream\"/> one at a time with the default options.</summary>");
         w.WriteLine($"/// <exception cref=\"{QualysXmlException}\">As <c>Parse</c> throws it, after every complete record before the fault.</exception>");
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public static global::System.Collections.Generic.IAsyncEnumerable<{stream.ItemTypeName}> {stream.MethodName}({Stream} stream, {CancellationToken} cancellationToken = default)");
         w.WriteLine($"    => {stream.MethodName}(stream, null, cancellationToken);");
         w.WriteLine();
@@ -854,6 +1003,7 @@ internal sealed class ParserEmitter
         w.WriteLine("/// <param name=\"options\">Strict or lenient reading, the reporter of deviations and drift, and limits; null for <see cref=\"global::QualysGen.QualysXmlOptions.Default\"/>.</param>");
         w.WriteLine(CancellationDoc);
         w.WriteLine($"/// <exception cref=\"{QualysXmlException}\">As <c>Parse</c> throws it, after every complete record before the fault.</exception>");
+        w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock($"public static async global::System.Collections.Generic.IAsyncEnumerable<{stream.ItemTypeName}> {stream.MethodName}({Stream} stream, {QualysXmlOptions}? options, [global::System.Runtime.CompilerServices.EnumeratorCancellation] {CancellationToken} cancellationToken = default)");
         w.WriteLine("// Not the thread's cached names: an enumeration can be left unfinished and outlive the thread.");
         w.WriteLine($"var names = new {Names}(new global::System.Xml.NameTable());");

@@ -7,7 +7,7 @@ namespace QualysGen.Generator.Emitters;
 
 /// <summary>
 /// Emits the request side of one spec file: the request enums, the QPS filter sets, the base URLs, one request record per endpoint
-/// version plus the unversioned entry of each endpoint, and the internal class that writes the enums on the wire.
+/// version plus the unversioned entry of each endpoint, and the file-scoped class that writes the enums on the wire.
 /// </summary>
 internal sealed class RequestEmitter
 {
@@ -39,61 +39,32 @@ internal sealed class RequestEmitter
         var first = true;
         foreach (var @enum in _spec.Enums)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitEnum(@enum);
         }
 
         foreach (var set in _spec.FilterSets)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitFilterSet(set);
         }
 
         if (_spec.BaseUrlsClassName is { } baseUrls)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitBaseUrls(baseUrls);
         }
 
         foreach (var request in _spec.Requests)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitRequest(request);
         }
 
-        Separate(ref first);
+        _writer.Separate(ref first);
         EmitWireFormat();
         w.CloseBlock();
-        return Tidy(w.ToString());
-    }
-
-    /// <summary>Drops the blank lines that the block-by-block writing leaves doubled or right before a closing brace.</summary>
-    private static string Tidy(string source)
-    {
-        var lines = source.Split('\n');
-        var result = new List<string>(lines.Length);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var blank = lines[i].Length == 0;
-            if (blank && i + 1 < lines.Length && (lines[i + 1].Length == 0 || lines[i + 1].TrimStart() is "}" or "};" || lines[i + 1].TrimStart().StartsWith("return ", System.StringComparison.Ordinal) && result.Count > 0 && result[result.Count - 1].TrimStart().StartsWith("return ", System.StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            result.Add(lines[i]);
-        }
-
-        return string.Join("\n", result);
-    }
-
-    private void Separate(ref bool first)
-    {
-        if (!first)
-        {
-            _writer.WriteLine();
-        }
-
-        first = false;
+        return w.ToString();
     }
 
     // --- enums, filter sets, base URLs, wire format --------------------------------------------------------------------
@@ -102,7 +73,7 @@ internal sealed class RequestEmitter
     {
         var w = _writer;
         w.WriteSummary(@enum.Documentation is { } doc ? Doc(doc) : $"The values of <c>{SourceWriter.Xml(@enum.TypeName)}</c> as the API spells them.");
-        w.OpenBlock($"{Access} enum {@enum.TypeName}");
+        w.OpenType($"{Access} enum {@enum.TypeName}");
         for (var i = 0; i < @enum.Members.Count; i++)
         {
             var member = @enum.Members[i];
@@ -125,7 +96,7 @@ internal sealed class RequestEmitter
         w.WriteSummary(
             (set.Description is { } doc ? Doc(doc) + "\n" : "") +
             "The fields a QPS request can filter on (<c>&lt;Criteria field=\"...\" operator=\"...\"&gt;</c>), each offering only the operators its type allows.");
-        w.OpenBlock($"{Access} sealed class {set.ClassName}");
+        w.OpenType($"{Access} sealed class {set.ClassName}");
         w.OpenBlock($"private {set.ClassName}()");
         w.CloseBlock();
         foreach (var field in set.Fields)
@@ -140,7 +111,7 @@ internal sealed class RequestEmitter
         {
             w.WriteLine();
             w.WriteSummary($"The criteria on <c>{SourceWriter.Xml(field.Field)}</c>.");
-            w.OpenBlock($"public readonly struct {field.StructName}");
+            w.OpenType($"public readonly struct {field.StructName}");
             var valueType = field.Value switch
             {
                 ParameterTypeKind.Enum => field.EnumTypeName!,
@@ -154,12 +125,7 @@ internal sealed class RequestEmitter
             var first = true;
             foreach (var op in field.Operators)
             {
-                if (!first)
-                {
-                    w.WriteLine();
-                }
-
-                first = false;
+                w.Separate(ref first);
                 switch (op)
                 {
                     case "In":
@@ -215,11 +181,11 @@ internal sealed class RequestEmitter
     {
         var w = _writer;
         w.WriteSummary("The base URLs of the service these requests go to (their <c>Host</c> is <c>Custom</c>): give the client the one of your environment.");
-        w.OpenBlock($"{Access} static class {className}");
+        w.OpenType($"{Access} static class {className}");
         var first = true;
         foreach (var url in _spec.BaseUrls)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             w.WriteSummary((url.Description is { } d ? Doc(d) + ": " : "") + $"<c>{SourceWriter.Xml(url.Url)}</c>");
             w.WriteLine($"public static global::System.Uri {url.Name} {{ get; }} = new global::System.Uri({SourceWriter.Literal(url.Url)});");
         }
@@ -231,11 +197,11 @@ internal sealed class RequestEmitter
     {
         var w = _writer;
         w.WriteSummary("Writes this family's enums as the API spells them. An undefined value (a cast from a number) cannot be sent.");
-        w.OpenBlock($"internal static class {_spec.WireClassName}");
+        w.OpenType($"file static class {_spec.WireClassName}", nonUserCode: true);
         var first = true;
         foreach (var @enum in _spec.Enums)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             var type = "global::" + _spec.Namespace + "." + @enum.TypeName;
             w.WriteLine($"public static string Format({type} value, string parameter, string property) => value switch");
             w.WriteLine("{");
@@ -274,17 +240,17 @@ internal sealed class RequestEmitter
             w.WriteLine($"[global::System.Obsolete({SourceWriter.Literal(obsolete)}, DiagnosticId = \"QG0249\")]");
         }
 
-        w.OpenBlock($"{Access} sealed partial record {request.ClassName}");
+        w.OpenType($"{Access} sealed partial record {request.ClassName}");
         var first = true;
         foreach (var parameter in request.Parameters)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             EmitProperty(parameter);
         }
 
         if (request.Body is EndpointBodyKind.Xml or EndpointBodyKind.Json)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             var what = request.Body == EndpointBodyKind.Xml ? "XML" : "JSON";
             w.WriteSummary(request.BodyDescription is { } doc ? Doc(doc) : $"The {what} document sent as the request body.");
             w.WriteLine($"/// <remarks>Sent as the request body, with the content type <c>{(request.Body == EndpointBodyKind.Xml ? "text/xml" : "application/json")}</c>; must not be empty.</remarks>");
@@ -296,7 +262,7 @@ internal sealed class RequestEmitter
             EmitServiceRequestProperties(request, ref first);
         }
 
-        Separate(ref first);
+        _writer.Separate(ref first);
         if (request.VersionClassName is { } pinned)
         {
             EmitDelegatingBuild(request, pinned);
@@ -464,7 +430,7 @@ internal sealed class RequestEmitter
         var w = _writer;
         if (request.FilterClassName is { } filterClass)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             var list = $"{ReadOnlyList}<{Requests}.QpsCriterion<{filterClass}>>";
             var shortName = filterClass.Substring(filterClass.LastIndexOf('.') + 1);
             var example = _spec.FilterSets.FirstOrDefault(f => f.ClassName == shortName)?.Fields.FirstOrDefault() is { } field
@@ -484,7 +450,7 @@ internal sealed class RequestEmitter
 
         if (request.Preferences)
         {
-            Separate(ref first);
+            _writer.Separate(ref first);
             w.WriteSummary("How many records a page holds (QPS <c>preferences/limitResults</c>); Qualys sends 100 when it is not set.");
             w.WriteLine("/// <remarks>From 1 to 1000.</remarks>");
             w.WriteLine("public int? LimitResults { get; init; }");
@@ -758,6 +724,7 @@ internal sealed class RequestEmitter
     {
         var w = _writer;
         var any = false;
+        var first = true;
         foreach (var rule in request.Rules)
         {
             var when = Condition(rule.When);
@@ -778,6 +745,7 @@ internal sealed class RequestEmitter
                 continue;
             }
 
+            w.Separate(ref first);
             any = true;
             var kind = rule.Kind switch
             {
@@ -799,7 +767,6 @@ internal sealed class RequestEmitter
             }
 
             w.CloseBlock();
-            w.WriteLine();
         }
 
         return any;

@@ -29,16 +29,11 @@ internal sealed class WriterEmitter
         w.WriteLine(SourceWriter.FileHeader);
         w.OpenBlock("namespace " + _spec.Namespace);
         w.WriteSummary($"Writes the types of <c>{SourceWriter.Xml(_spec.SourceFile)}</c> as XML, members in schema order, optional members only when set.");
-        w.OpenBlock($"internal static class {WriterClass}");
+        w.OpenType($"file static class {WriterClass}", nonUserCode: true);
         var first = true;
         foreach (var @class in _spec.Classes)
         {
-            if (!first)
-            {
-                w.WriteLine();
-            }
-
-            first = false;
+            w.Separate(ref first);
             EmitWriteClass(@class);
         }
 
@@ -69,10 +64,28 @@ internal sealed class WriterEmitter
     private void EmitWriteClass(ClassSpec @class)
     {
         var w = _writer;
+        if (@class.Group is not null)
+        {
+            // A group's item has no element of its own: its members are written into the parent's.
+            w.OpenBlock($"internal static void Write{@class.TypeName}({XmlWriter} writer, {@class.TypeName} value)");
+            EmitContent(@class);
+            w.CloseBlock();
+            return;
+        }
+
         w.OpenBlock($"internal static void Write{@class.TypeName}({XmlWriter} writer, string elementName, {@class.TypeName} value)");
         w.WriteLine(_spec.XmlNamespace.Length == 0
             ? "writer.WriteStartElement(elementName);"
             : $"writer.WriteStartElement(elementName, {SourceWriter.Literal(_spec.XmlNamespace)});");
+        EmitContent(@class);
+        w.WriteLine("writer.WriteEndElement();");
+        w.CloseBlock();
+    }
+
+    /// <summary>Writes the attributes and the content of a class's element: everything between its start and end tags.</summary>
+    private void EmitContent(ClassSpec @class)
+    {
+        var w = _writer;
         foreach (var member in @class.Members.Where(m => m.Source == MemberSource.Attribute))
         {
             EmitOptional(member, value => $"writer.WriteAttributeString({SourceWriter.Literal(member.XmlName)}, {Format(member, value, "value." + member.PropertyName + "Raw")});");
@@ -104,6 +117,11 @@ internal sealed class WriterEmitter
                 case MemberSource.Child when member.IsList:
                     EmitItems(member, member.XmlName);
                     break;
+                case MemberSource.Group:
+                    w.OpenBlock($"foreach (var item in value.{member.PropertyName})");
+                    w.WriteLine($"Write{member.TypeName}(writer, item);");
+                    w.CloseBlock();
+                    break;
                 default:
                     EmitOptional(member, v => member.IsObject
                         ? $"Write{member.TypeName}(writer, {SourceWriter.Literal(member.XmlName)}, {v});"
@@ -111,9 +129,6 @@ internal sealed class WriterEmitter
                     break;
             }
         }
-
-        w.WriteLine("writer.WriteEndElement();");
-        w.CloseBlock();
     }
 
     private void EmitFormatEnum(EnumSpec @enum)
@@ -185,9 +200,11 @@ internal sealed class WriterEmitter
         var w = _writer;
         w.OpenBlock($"partial class {root.TypeName}");
         w.WriteLine($"/// <summary>Writes this value as a <c>{root.XmlName}</c> element.</summary>");
+        w.WriteLine(SourceWriter.NonUserCode);
         w.WriteLine($"public void WriteTo({XmlWriter} writer) => {WriterClass}.Write{root.TypeName}(writer, {SourceWriter.Literal(root.XmlName)}, this);");
         w.WriteLine();
         w.WriteLine($"/// <summary>Writes this value as a <c>{root.XmlName}</c> document (UTF-8, with an XML declaration) to <paramref name=\"stream\"/>.</summary>");
+        w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock($"public void WriteTo({Stream} stream)");
         w.WriteLine($"using var writer = {XmlWriting}.CreateWriter(stream);");
         w.WriteLine("writer.WriteStartDocument();");
@@ -196,6 +213,7 @@ internal sealed class WriterEmitter
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine($"/// <summary>This value as <c>{root.XmlName}</c> XML text, without a declaration.</summary>");
+        w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock("public string ToXml()");
         w.WriteLine("var builder = new global::System.Text.StringBuilder();");
         w.OpenBlock($"using (var writer = {XmlWriting}.CreateWriter(builder))");

@@ -122,27 +122,45 @@ public sealed class XmlParseContext
     public void Omit(XmlReader reader, QualysXmlException exception, int depth)
     {
         var rawXml = depth == RecordDepth ? CurrentRecordXml?.Invoke() : null;
+        Finish(reader, exception, depth);
+        Report(exception, depth - 1, exception.OutermostSegment, rawXml);
+    }
+
+    /// <summary>
+    /// For the item of a repeated group, which has no element of its own: moves the reader past the end of the member element at
+    /// <paramref name="depth"/> (below the root) that <paramref name="exception"/> came from, wherever inside it the parse stopped,
+    /// and returns the exception marked as consumed, for the item to throw once it has read the rest of its elements.
+    /// </summary>
+    public QualysXmlException Finish(XmlReader reader, QualysXmlException exception, int depth)
+    {
         if (exception.ConsumedDepth != depth + _baseDepth)
         {
             SkipPast(reader, depth + _baseDepth);
+            exception.ConsumedDepth = depth + _baseDepth;
         }
 
-        Report(exception, depth - 1, rawXml);
+        return exception;
     }
 
-    /// <summary>Leaves out an optional attribute, of the element at <paramref name="depth"/>, whose value is bad; the element is kept.</summary>
-    public void OmitAttribute(QualysXmlException exception, int depth) => Report(exception, depth, null);
+    /// <summary>
+    /// Leaves out an item of a repeated group, <paramref name="group"/> (<c>(ID, TITLE, TYPE?)</c>), in the element at
+    /// <paramref name="depth"/>, and reports the deviation. The item's reader has read all of its elements: nothing is skipped.
+    /// </summary>
+    public void OmitItem(QualysXmlException exception, int depth, string group) => Report(exception, depth, group, null);
 
-    private void Report(QualysXmlException exception, int parentDepth, string? rawXml)
+    /// <summary>Leaves out an optional attribute, of the element at <paramref name="depth"/>, whose value is bad; the element is kept.</summary>
+    public void OmitAttribute(QualysXmlException exception, int depth) => Report(exception, depth, exception.OutermostSegment, null);
+
+    private void Report(QualysXmlException exception, int parentDepth, string? omitted, string? rawXml)
     {
         var parent = PathTo(parentDepth);
         var deviation = new QualysXmlDeviation(
             exception.Kind,
             exception.Detail,
-            parent + exception.ElementPath,
+            exception.OutermostSegment is null ? parent : parent + exception.ElementPath,
             exception.LineNumber,
             exception.LinePosition,
-            parent + "/" + exception.OutermostSegment,
+            parent + "/" + omitted,
             rawXml);
         XmlTelemetry.Deviations.Add(1, new KeyValuePair<string, object?>("kind", exception.Kind.ToString()));
         _options.Reporter?.OnDeviation(deviation);

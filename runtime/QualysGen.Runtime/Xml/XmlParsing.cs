@@ -475,6 +475,16 @@ public static class XmlParsing
     public static QualysXmlException MissingAttribute(XmlReader reader, string attribute)
         => Error(reader, QualysXmlErrorKind.MissingAttribute, $"The required attribute '{attribute}' is missing");
 
+    /// <summary>The exception for a required element missing from the item of a repeated group that began at <paramref name="position"/>
+    /// (<see cref="XmlParseContext.Position"/>).</summary>
+    public static QualysXmlException MissingElement(long position, string element)
+        => new(QualysXmlErrorKind.MissingElement, $"The required element <{element}> is missing", (int)(position >> 32), (int)(position & 0xFFFFFFFF));
+
+    /// <summary>The exception for a required choice of which no branch came, in the item of a repeated group that began at
+    /// <paramref name="position"/>.</summary>
+    public static QualysXmlException MissingChoice(long position, string elements)
+        => new(QualysXmlErrorKind.MissingElement, $"One of the elements {elements} is required but none is present", (int)(position >> 32), (int)(position & 0xFFFFFFFF));
+
     private static QualysXmlException Error(XmlReader reader, QualysXmlErrorKind kind, string detail)
     {
         var info = reader as IXmlLineInfo;

@@ -173,8 +173,8 @@ public sealed class EndpointFeatureTests
         var (result, _) = GeneratorHarness.Run(EndpointHarness.WithSpec(Spec, "/p/features.endpoints.json"));
         var source = result.Results.Single().GeneratedSources.Single(s => s.HintName == "features.endpoints.json.Requests.g.cs").SourceText.ToString();
 
-        Assert.Contains("[global::System.Obsolete(\"Qualys API v2 of GetThing is deprecated: end of support (EOS) January 15, 2026. Use v1 (GetThingV1Request).\", DiagnosticId = \"QG0249\")]\n    public sealed partial record GetThingV2Request", source, StringComparison.Ordinal);
-        Assert.Contains("[global::System.Obsolete(\"Qualys API v2 of GetThing is deprecated: end of support (EOS) January 15, 2026. Use v1 (GetThingV1Request).\", DiagnosticId = \"QG0249\")]\n    public sealed partial record GetThingRequest", source, StringComparison.Ordinal);
+        Assert.Contains("[global::System.Obsolete(\"Qualys API v2 of GetThing is deprecated: end of support (EOS) January 15, 2026. Use v1 (GetThingV1Request).\", DiagnosticId = \"QG0249\")]\n    " + Emitters.SourceWriter.GeneratedCode + "\n    public sealed partial record GetThingV2Request", source, StringComparison.Ordinal);
+        Assert.Contains("[global::System.Obsolete(\"Qualys API v2 of GetThing is deprecated: end of support (EOS) January 15, 2026. Use v1 (GetThingV1Request).\", DiagnosticId = \"QG0249\")]\n    " + Emitters.SourceWriter.GeneratedCode + "\n    public sealed partial record GetThingRequest", source, StringComparison.Ordinal);
         Assert.Contains("[global::System.Obsolete(\"Qualys API v1 of GetThing is deprecated: end of support (EOS) January 2025. Use v2 (GetThingV2Request).\", DiagnosticId = \"QG0249\")]", source, StringComparison.Ordinal);
     }
 

@@ -58,7 +58,31 @@ internal static class GeneratorHarness
     public static (GeneratorDriverRunResult Result, Compilation Output) Run(IEnumerable<AdditionalText> files, params string[] sources)
     {
         var driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(Compilation(sources), out var output, out _);
-        return (driver.GetRunResult(), output);
+        var result = driver.GetRunResult();
+        foreach (var source in result.Results.SelectMany(r => r.GeneratedSources))
+        {
+            AssertLaidOut(source.HintName, source.SourceText.ToString());
+        }
+
+        return (result, output);
+    }
+
+    /// <summary>
+    /// The emitters lay text out as they write it (no pass cleans it afterwards): no doubled blank line, no blank line right after
+    /// an opening or before a closing brace, no trailing whitespace.
+    /// </summary>
+    public static void AssertLaidOut(string hintName, string source)
+    {
+        var lines = source.Split('\n');
+        for (var i = 1; i < lines.Length - 1; i++)
+        {
+            var line = lines[i].TrimStart();
+            var blank = lines[i].Length == 0;
+            Assert.False(lines[i].Length > 0 && line.Length == 0 || lines[i].EndsWith(' '), $"{hintName}:{i + 1}: trailing whitespace");
+            Assert.False(blank && lines[i - 1].Length == 0, $"{hintName}:{i + 1}: two blank lines");
+            Assert.False(blank && lines[i - 1].TrimStart() == "{", $"{hintName}:{i + 1}: a blank line after an opening brace");
+            Assert.False(blank && lines[i + 1].TrimStart() is "}" or "};", $"{hintName}:{i + 1}: a blank line before a closing brace");
+        }
     }
 
     /// <summary>Compiler errors and warnings of the output compilation (the generated code must have none).</summary>

@@ -10,11 +10,11 @@ namespace QualysGen.Generator.Model;
 /// <param name="SourceFile">The spec file name, for comments.</param>
 /// <param name="Namespace">The family's namespace.</param>
 /// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
-/// <param name="WireClassName">The internal static class that writes the family's enums on the wire.</param>
+/// <param name="WireClassName">The file-scoped class (in the requests file) that writes the family's enums on the wire.</param>
 /// <param name="Enums">The request enums (parameter and filter values).</param>
 /// <param name="FilterSets">The filter set classes.</param>
 /// <param name="JsonTypes">The JSON response classes.</param>
-/// <param name="JsonClassName">The internal static class with the JSON readers' helpers (used when there are JSON types).</param>
+/// <param name="JsonClassName">The file-scoped class with the JSON readers' helpers (used when there are JSON types).</param>
 /// <param name="BaseUrlsClassName">The static class of base URLs, or null when the file has none.</param>
 /// <param name="BaseUrls">The base URLs.</param>
 /// <param name="Requests">The request classes, per endpoint: the unversioned entry, then the versions newest first.</param>

@@ -10,8 +10,8 @@ namespace QualysGen.Generator.Model;
 /// <param name="SourceFile">The schema file name, for comments in the generated code.</param>
 /// <param name="Namespace">The C# namespace of the generated types.</param>
 /// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
-/// <param name="ParserClassName">The internal static class that holds the element readers.</param>
-/// <param name="NamesClassName">The internal class that holds the atomized element and attribute names.</param>
+/// <param name="ParserClassName">The file-scoped class (in the parsers file) that holds the element readers.</param>
+/// <param name="NamesClassName">The file-scoped class (in the parsers file) that holds the atomized element and attribute names.</param>
 /// <param name="XmlNamespace">The elements' XML namespace, or empty.</param>
 /// <param name="Names">Every name the parser compares, with the field that holds it.</param>
 internal sealed record ParserSpec(
@@ -39,13 +39,27 @@ internal sealed record XmlNameSpec(string Field, string XmlName, bool IsAttribut
 /// <param name="Members">Properties in content-model order: attributes first, then text, then children.</param>
 /// <param name="Choices">The choice groups whose branch the caller can ask for.</param>
 /// <param name="ContentText">How the element's own text is kept: not at all, as a typed value, or mixed text.</param>
+/// <param name="Group">For the item of a repeated group (which has no element of its own): how its items are told apart; null for
+/// the class of an element. <paramref name="SchemaName"/> is then the element the group is in.</param>
 internal sealed record ClassSpec(
     string TypeName,
     string SchemaName,
     string? Documentation,
     EquatableArray<MemberSpec> Members,
     EquatableArray<ChoiceSpec> Choices,
-    ContentTextKind ContentText);
+    ContentTextKind ContentText,
+    GroupItemSpec? Group = null);
+
+/// <summary>
+/// The item of a repeated sequence or choice (<c>(ID, TITLE, TYPE?)+</c>, <c>(ID | ID_RANGE)+</c>): a run of sibling elements that the
+/// parser reads into one object, in document order. An item ends where the next one starts (an element at an earlier position of a
+/// sequence, another branch of a choice, or a member the item already has), or at an element of the enclosing content.
+/// </summary>
+/// <param name="Kind"><see cref="ParticleKind.Sequence"/> or <see cref="ParticleKind.Choice"/>.</param>
+/// <param name="Model">The group as the schema writes it (<c>(ID, TITLE, TYPE?)</c>), to name an item left out for a deviation.</param>
+/// <param name="EndNames">The elements of the enclosing content outside the group: one of them ends the item. Any other element that
+/// is not the group's is drift inside the item, skipped and reported.</param>
+internal sealed record GroupItemSpec(ParticleKind Kind, string Model, EquatableArray<string> EndNames);
 
 internal enum ContentTextKind
 {
@@ -58,7 +72,8 @@ internal enum ContentTextKind
 /// <summary>One property of a model class and how the parser fills it.</summary>
 /// <param name="PropertyName">The C# property name.</param>
 /// <param name="Source">Where the value comes from.</param>
-/// <param name="XmlName">The element or attribute name (for <see cref="MemberSource.WrappedList"/>: the wrapper).</param>
+/// <param name="XmlName">The element or attribute name (for <see cref="MemberSource.WrappedList"/>: the wrapper; for
+/// <see cref="MemberSource.Group"/>: the group's first element).</param>
 /// <param name="ItemXmlName">For <see cref="MemberSource.WrappedList"/>: the repeated item element inside the wrapper.</param>
 /// <param name="Value">The value type of the property or of its items.</param>
 /// <param name="TypeName">For <see cref="XmlValueType.Enum"/> the enum name; for <see cref="MemberSource.ChildObject"/> and object lists the class name.</param>
@@ -70,6 +85,9 @@ internal enum ContentTextKind
 /// <param name="Documentation">Extra text for the summary, or null.</param>
 /// <param name="ContentKey">For <see cref="MemberSource.WrappedList"/>: the schema key of the wrapper's content, which names its reader.</param>
 /// <param name="EmptyValue">For a text child: the value an empty element stands for (an XSD element <c>default</c>), or null.</param>
+/// <param name="Position">For a member of a group item: the position in the group (the particle of a sequence, the branch of a choice)
+/// its element comes from; -1 elsewhere.</param>
+/// <param name="GroupNames">For <see cref="MemberSource.Group"/>: every element of the group, each of which starts or continues an item.</param>
 internal sealed record MemberSpec(
     string PropertyName,
     MemberSource Source,
@@ -84,7 +102,9 @@ internal sealed record MemberSpec(
     int ChoiceIndex,
     string? Documentation,
     string? ContentKey = null,
-    string? EmptyValue = null);
+    string? EmptyValue = null,
+    int Position = -1,
+    EquatableArray<string> GroupNames = default);
 
 internal enum MemberSource
 {
@@ -102,6 +122,9 @@ internal enum MemberSource
 
     /// <summary>An <c>EMPTY</c> child with no attributes: its presence.</summary>
     Presence,
+
+    /// <summary>The items of a repeated group (<c>(ID | ID_RANGE)+</c>), each an object of the group's item class, in document order.</summary>
+    Group,
 }
 
 /// <summary>A choice group whose branch a caller can ask for through an enum property.</summary>
