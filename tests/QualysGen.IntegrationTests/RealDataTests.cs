@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using QualysGen.IntegrationTests.Qualys.ComplianceScheduleScanListOutputDtd;
+using QualysGen.IntegrationTests.HostileInput;
 using static QualysGen.IntegrationTests.ComplianceScheduleListTests;
 
 namespace QualysGen.IntegrationTests;
@@ -26,11 +27,11 @@ public sealed class RealDataTests
         var parsed = ComplianceScheduleScanListOutput.Parse(Xml.Stream(xml), new QualysXmlOptions { Reporter = report });
 
         var asyncReport = new QualysXmlReport();
-        var parsedAsync = await ComplianceScheduleScanListOutput.ParseAsync(new TrickleStream(Encoding.UTF8.GetBytes(xml), 7), new QualysXmlOptions { Reporter = asyncReport });
+        var parsedAsync = await ComplianceScheduleScanListOutput.ParseAsync(new ChunkedStream(Encoding.UTF8.GetBytes(xml), 7, seed: 7, asyncOnly: true), new QualysXmlOptions { Reporter = asyncReport });
 
         var streamReport = new QualysXmlReport();
         var streamed = new List<Scan>();
-        await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new TrickleStream(Encoding.UTF8.GetBytes(xml), 5), new QualysXmlOptions { Reporter = streamReport }))
+        await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new ChunkedStream(Encoding.UTF8.GetBytes(xml), 5, seed: 5, asyncOnly: true), new QualysXmlOptions { Reporter = streamReport }))
         {
             streamed.Add(scan);
         }
@@ -248,41 +249,7 @@ public sealed class RealDataTests
     {
         var xml = Document(Enumerable.Range(1, 200).Select(i => Scan(i, "<DAILY frequency_days=\"1\" />")).ToArray());
         var exception = await Assert.ThrowsAsync<QualysXmlException>(async () =>
-            await ComplianceScheduleScanListOutput.ParseAsync(new TrickleStream(Encoding.UTF8.GetBytes(xml), 4096), new QualysXmlOptions { MaxBufferedBytes = 10_000 }));
+            await ComplianceScheduleScanListOutput.ParseAsync(new ChunkedStream(Encoding.UTF8.GetBytes(xml), 4096, seed: 1, asyncOnly: true), new QualysXmlOptions { MaxBufferedBytes = 10_000 }));
         Assert.Equal(QualysXmlErrorKind.LimitExceeded, exception.Kind);
-    }
-
-    /// <summary>A non-seekable stream that hands out at most a few bytes per read, as a slow network does.</summary>
-    private sealed class TrickleStream(byte[] data, int chunk) : Stream
-    {
-        private int _position;
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = Math.Min(Math.Min(count, chunk), data.Length - _position);
-            Array.Copy(data, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
