@@ -252,4 +252,124 @@ public sealed class RealDataTests
             await ComplianceScheduleScanListOutput.ParseAsync(new ChunkedStream(Encoding.UTF8.GetBytes(xml), 4096, seed: 1, asyncOnly: true), new QualysXmlOptions { MaxBufferedBytes = 10_000 }));
         Assert.Equal(QualysXmlErrorKind.LimitExceeded, exception.Kind);
     }
+
+    /// <summary>A record that breaks the schema, written oddly: CDATA, CR LF, tabs, a line break in its start tag, non-ASCII text.</summary>
+    private static string OddRecord(long id)
+        => Scan(id, "<DAILY frequency_days=\"1\" />")
+            .Replace("<SCAN>", "<SCAN\r\n\t>")
+            .Replace($"<TARGET>10.0.0.{id % 250}</TARGET>", "")
+            .Replace("<ACTIVE>", "<TITLE>\r\n\t  <![CDATA[Cell 1\tCell 2 <b>&amp; ]] ]]>\t\r\n </TITLE>\t \r\n<ACTIVE>")
+            .Replace("<USER_LOGIN>u</USER_LOGIN>", "<USER_LOGIN>\u00e9l\u00e8ve \U0001F600</USER_LOGIN>")
+            .Replace("</SCAN>", "</SCAN\t\r\n>");
+
+    /// <summary>Enumerates <paramref name="xml"/> (UTF-8) in reads of <paramref name="chunk"/> bytes and returns the ids and the deviations.</summary>
+    private static async Task<(List<long> Ids, IReadOnlyList<QualysXmlDeviation> Deviations)> Enumerate(byte[] xml, int chunk, QualysXmlOptions? options = null)
+    {
+        var report = new QualysXmlReport();
+        var ids = new List<long>();
+        Stream stream = chunk == 0 ? new MemoryStream(xml) : new ChunkedStream(xml, chunk, seed: chunk, asyncOnly: true);
+        await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(stream, new QualysXmlOptions { Reporter = report, Strict = options?.Strict ?? false }))
+        {
+            ids.Add(scan.Id);
+        }
+
+        return (ids, report.Deviations);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(0)]   // whole
+    public async Task A_record_left_out_by_a_record_stream_carries_its_xml_byte_for_byte(int chunk)
+    {
+        var bad = OddRecord(2);
+        // Padding between the records past what the stream keeps as bytes: it is collapsed there, never inside a record.
+        var padding = "\r\n" + new string(' ', 5000) + "\t\n";
+        var xml = Document(Scan(1, "<DAILY frequency_days=\"1\" />"), padding, bad, padding, Scan(3, "<DAILY frequency_days=\"1\" />"));
+
+        var (ids, deviations) = await Enumerate(Encoding.UTF8.GetBytes(xml), chunk);
+
+        Assert.Equal(new long[] { 1, 3 }, ids);
+        var deviation = Assert.Single(deviations);
+        Assert.Equal(QualysXmlErrorKind.MissingElement, deviation.Kind);
+        Assert.Equal(Root + "/SCAN", deviation.OmittedPath);
+        Assert.Equal(bad, deviation.RawXml);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(0)]
+    public async Task Each_record_left_out_carries_its_own_xml(int chunk)
+    {
+        var records = Enumerable.Range(1, 400).Select(i => i % 3 == 0 ? OddRecord(i) : Scan(i, "<DAILY frequency_days=\"1\" />")).ToArray();
+
+        var (ids, deviations) = await Enumerate(Encoding.UTF8.GetBytes(Document(records)), chunk);
+
+        Assert.Equal(Enumerable.Range(1, 400).Where(i => i % 3 != 0).Select(i => (long)i), ids);
+        Assert.Equal(records.Where((_, i) => (i + 1) % 3 == 0), deviations.Select(d => d.RawXml));
+    }
+
+    [Fact]
+    public async Task A_record_larger_than_64_KiB_gives_its_first_64_KiB_and_an_ellipsis()
+    {
+        var bad = OddRecord(1).Replace("Cell 1", new string('x', 100_000));
+        var (_, deviations) = await Enumerate(Encoding.UTF8.GetBytes(Document(bad, Scan(2, "<DAILY frequency_days=\"1\" />"))), 4096);
+
+        var raw = Assert.Single(deviations).RawXml;
+        Assert.Equal(bad.Substring(0, 64 * 1024) + "…", raw);
+    }
+
+    [Fact]
+    public async Task A_record_cut_at_64_KiB_is_cut_at_a_whole_character()
+    {
+        var bad = OddRecord(1).Replace("Cell 1", new string('\u00e9', 50_000));
+        var (_, deviations) = await Enumerate(Encoding.UTF8.GetBytes(Document(bad)), 0);
+
+        var raw = Assert.Single(deviations).RawXml!;
+        Assert.EndsWith("…", raw);
+        var kept = raw[..^1];
+        Assert.DoesNotContain('\uFFFD', kept);
+        Assert.StartsWith(kept, bad, StringComparison.Ordinal);
+        Assert.InRange(Encoding.UTF8.GetByteCount(kept), 64 * 1024 - 1, 64 * 1024);
+    }
+
+    [Fact]
+    public async Task The_raw_xml_is_decoded_with_the_declared_encoding()
+    {
+        var bad = Scan(1, "<DAILY frequency_days=\"1\" />").Replace("<TARGET>10.0.0.1</TARGET>", "").Replace("<USER_LOGIN>u</USER_LOGIN>", "<USER_LOGIN>\u00e9l\u00e8ve \u20ac</USER_LOGIN>");
+        var bytes = Encoding.GetEncoding("windows-1252").GetBytes("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n" + Document(bad));
+
+        var (_, deviations) = await Enumerate(bytes, 3);
+
+        Assert.Equal(bad, Assert.Single(deviations).RawXml);
+    }
+
+    [Fact]
+    public async Task A_strict_record_stream_still_throws_at_a_record_that_breaks_the_schema()
+    {
+        var xml = Encoding.UTF8.GetBytes(Document(Scan(1, "<DAILY frequency_days=\"1\" />"), OddRecord(2)));
+        var exception = await Assert.ThrowsAsync<QualysXmlException>(() => Enumerate(xml, 7, new QualysXmlOptions { Strict = true }));
+        Assert.Equal(QualysXmlErrorKind.MissingElement, exception.Kind);
+    }
+
+    [Fact]
+    public async Task Parse_ParseAsync_and_a_member_left_out_inside_a_record_give_no_raw_xml()
+    {
+        var xml = Document(Scan(1, "<DAILY frequency_days=\"1\" />"), OddRecord(2));
+
+        var report = new QualysXmlReport();
+        ComplianceScheduleScanListOutput.Parse(Xml.Stream(xml), new QualysXmlOptions { Reporter = report });
+        Assert.Null(Assert.Single(report.Deviations).RawXml);
+
+        var asyncReport = new QualysXmlReport();
+        await ComplianceScheduleScanListOutput.ParseAsync(new ChunkedStream(Encoding.UTF8.GetBytes(xml), 7, seed: 7, asyncOnly: true), new QualysXmlOptions { Reporter = asyncReport });
+        Assert.Null(Assert.Single(asyncReport.Deviations).RawXml);
+
+        // OPTION_PROFILE is optional: without its TITLE it is left out and the record kept, so there is no record's XML to give.
+        var member = Scan(1, "<DAILY frequency_days=\"1\" />").Replace("<TARGET>", "<OPTION_PROFILE><DEFAULT_FLAG>1</DEFAULT_FLAG></OPTION_PROFILE><TARGET>");
+        var (ids, deviations) = await Enumerate(Encoding.UTF8.GetBytes(Document(member)), 7);
+        Assert.Equal(new long[] { 1 }, ids);
+        Assert.Null(Assert.Single(deviations).RawXml);
+    }
 }

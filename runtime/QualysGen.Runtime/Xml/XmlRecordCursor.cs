@@ -42,6 +42,11 @@ public sealed class XmlRecordCursor : IDisposable
         _repeatable = repeatable;
         _seen = new bool[path.Length];
         Context = new XmlParseContext(options) { RecordDepth = path.Length - 1 };
+
+        // A record left out for a deviation is reported with its XML as it came: the stream keeps the bytes of the record
+        // the reader is on (BeginRecord, in MoveNextAsync) until the next one begins.
+        records.TrackRecords(repeatable);
+        Context.CurrentRecordXml = records.CurrentRecordXml;
     }
 
     /// <summary>The state of this enumeration's parse: options, paths, drift.</summary>
@@ -74,6 +79,7 @@ public sealed class XmlRecordCursor : IDisposable
         }
 
         _index++;
+        _records.BeginRecord(_index);
         await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
         return true;
     }

@@ -38,6 +38,9 @@ namespace QualysGen.Xml;
 /// <c>maxBufferedBytes</c>; past it the fill throws a <see cref="QualysXmlException"/> of kind
 /// <see cref="QualysXmlErrorKind.LimitExceeded"/>. Whitespace in the elements that hold the records (and outside the
 /// root) is not held but counted (<see cref="CollapseWhitespace"/>); comments there are held.</para>
+/// <para>Whitespace is never collapsed inside a record: a record's bytes are the response's. For a record stream, the bytes
+/// of the record the reader is on are kept until the next record begins, so that a record left out for a deviation is
+/// reported with its XML as it came (<see cref="QualysXmlDeviation.RawXml"/>).</para>
 /// Not meant to be used by hand; its shape may change between versions together with the generator.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -92,6 +95,23 @@ public sealed class XmlRecordStream : ForwardReadStream
     private int _whitespaceTo;
     private readonly Queue<WhitespaceRun> _runs = new();   // whitespace taken out of the buffer, still owed to the reader
     private WhitespaceRun? _lastRun;
+    private string? _encodingName;      // the encoding the XML declaration names, or null (UTF-8)
+
+    // The records' bytes, for the raw XML of a record left out (see TrackRecords). Positions count from the first byte
+    // received that was kept (_shifted + an offset in the buffer); whitespace collapsed between records never lies before
+    // a position already taken.
+    private bool _tracking;
+    private bool[] _repeatable = [];
+    private bool[] _seen = [];
+    private int _hiddenDepth;           // the depth of a container the cursor skips (a repeat of one allowed once), or 0
+    private long _shifted;              // bytes dropped from the front of the buffer so far
+    private int _visibleRecords;        // records outside such containers, as the cursor counts them
+    private int _openOrdinal;           // the record whose end tag is still to come, or 0
+    private long _openStart;
+    private readonly Queue<RecordSpan> _spans = new();  // records scanned whole that the cursor has not reached yet
+    private int _currentOrdinal;        // the record the reader is on (its bytes are kept), or 0
+    private long _currentStart;
+    private long _currentEnd = -1;      // -1 while its end tag has not been scanned
 
     private enum State
     {
@@ -306,9 +326,21 @@ public sealed class XmlRecordStream : ForwardReadStream
         }
 
         var keep = Math.Min(_read, _state == State.Content ? _scan : _tokenStart);
+        if (_currentOrdinal != 0)
+        {
+            // The record the reader is on stays, for its raw XML should it be left out.
+            keep = (int)Math.Clamp(_currentStart - _shifted, 0, keep);
+        }
+
         if (keep > 0)
         {
             Buffer.BlockCopy(_buffer, keep, _buffer, 0, _end - keep);
+            _shifted += keep;
+            while (_spans.TryPeek(out var span) && span.Start < _shifted)
+            {
+                _spans.Dequeue();
+            }
+
             _read -= keep;
             _end -= keep;
             _scan -= keep;
@@ -384,7 +416,7 @@ public sealed class XmlRecordStream : ForwardReadStream
                 }
                 else
                 {
-                    _wholeDocument = !IsAsciiCompatible(bytes.Slice(start, end));
+                    _wholeDocument = !IsAsciiCompatible(bytes.Slice(start, end), out _encodingName);
                 }
             }
         }
@@ -392,8 +424,9 @@ public sealed class XmlRecordStream : ForwardReadStream
         _checkedEncoding = true;
     }
 
-    private static bool IsAsciiCompatible(ReadOnlySpan<byte> declaration)
+    private static bool IsAsciiCompatible(ReadOnlySpan<byte> declaration, out string? name)
     {
+        name = null;
         var at = declaration.IndexOf("encoding"u8);
         if (at < 0)
         {
@@ -410,7 +443,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         var quote = rest[open];
         rest = rest.Slice(open + 1);
         var close = rest.IndexOf(quote);
-        var name = Encoding.ASCII.GetString(close < 0 ? rest : rest.Slice(0, close)).Trim().ToLowerInvariant();
+        name = Encoding.ASCII.GetString(close < 0 ? rest : rest.Slice(0, close)).Trim().ToLowerInvariant();
         // The code pages beyond Latin-1 decode because CodePageEncodings registers them (issue 13.10); here only ASCII-compatibility matters.
         return name is "utf-8" or "utf8" or "us-ascii" or "ascii" or "latin1"
             || name.StartsWith("iso-8859-", StringComparison.Ordinal)
@@ -545,7 +578,7 @@ public sealed class XmlRecordStream : ForwardReadStream
 
                     _scan += at + 1;
                     _state = State.Content;
-                    EndElement();
+                    EndElement(_scan);
                     break;
                 }
 
@@ -1011,18 +1044,38 @@ public sealed class XmlRecordStream : ForwardReadStream
                 _recordStarts++;
                 _recordStartEnds.Enqueue(_received - _end + _scan + 1);
                 record = true;
+                if (_tracking && _hiddenDepth == 0)
+                {
+                    _openOrdinal = ++_visibleRecords;
+                    _openStart = _shifted + _tokenStart;
+                }
+            }
+            else if (_tracking && _hiddenDepth == 0)
+            {
+                // A container: the cursor skips a repeat of one the schema allows once, and the records in it.
+                var level = _depth - 1;
+                if (_seen[level] && !_repeatable[level])
+                {
+                    _hiddenDepth = _depth;
+                }
+                else
+                {
+                    _seen[level] = true;
+                    Array.Clear(_seen, level + 1, _seen.Length - level - 1);
+                }
             }
         }
 
         if (selfClosing)
         {
-            EndElement();
+            EndElement(_scan + 1);
         }
 
         return record;
     }
 
-    private void EndElement()
+    /// <summary>Counts an element closed; <paramref name="end"/> is the offset just past its end tag (or empty-element tag).</summary>
+    private void EndElement(int end)
     {
         // An end tag with no element open ("</a><ROOT>") is not well-formed: the reader reports it; the count stays sane.
         if (_depth == 0)
@@ -1032,11 +1085,127 @@ public sealed class XmlRecordStream : ForwardReadStream
 
         if (_matched == _depth)
         {
+            if (_openOrdinal != 0 && _depth == _path.Length)
+            {
+                RecordEnded(_shifted + end);
+            }
+
             _matched--;
+        }
+
+        if (_depth == _hiddenDepth)
+        {
+            _hiddenDepth = 0;
         }
 
         _depth--;
     }
+
+    private void RecordEnded(long end)
+    {
+        if (_openOrdinal == _currentOrdinal)
+        {
+            _currentEnd = end;
+        }
+        else
+        {
+            _spans.Enqueue(new RecordSpan(_openOrdinal, _openStart, end));
+        }
+
+        _openOrdinal = 0;
+    }
+
+    /// <summary>
+    /// Keeps the bytes of each record for <see cref="CurrentRecordXml"/>, numbering the records as <see cref="XmlRecordCursor"/>
+    /// reaches them: a container the schema allows once is skipped after its first occurrence (<paramref name="repeatable"/>
+    /// false at its index of the record path), and its records are not counted. Called before the first fill.
+    /// </summary>
+    internal void TrackRecords(bool[] repeatable)
+    {
+        _tracking = true;
+        _repeatable = (bool[])repeatable.Clone();
+        Array.Resize(ref _repeatable, _path.Length);
+        _seen = new bool[_path.Length];
+    }
+
+    /// <summary>
+    /// The reader is on the start tag of record <paramref name="ordinal"/> (counted from 1, as the cursor counts them): its
+    /// bytes are kept until the next record begins, and those of the records before it are let go.
+    /// </summary>
+    internal void BeginRecord(int ordinal)
+    {
+        _currentOrdinal = 0;
+        _currentEnd = -1;
+        while (_spans.TryPeek(out var span) && span.Ordinal <= ordinal)
+        {
+            _spans.Dequeue();
+            if (span.Ordinal == ordinal)
+            {
+                (_currentOrdinal, _currentStart, _currentEnd) = (ordinal, span.Start, span.End);
+                return;
+            }
+        }
+
+        if (_openOrdinal == ordinal && _openStart >= _shifted)
+        {
+            (_currentOrdinal, _currentStart) = (ordinal, _openStart);
+        }
+    }
+
+    /// <summary>The most bytes of a record <see cref="CurrentRecordXml"/> decodes: 64 KiB.</summary>
+    internal const int MaxRawXmlBytes = 64 * 1024;
+
+    /// <summary>
+    /// The XML of the record the reader is on (see <see cref="BeginRecord"/>), decoded from its bytes as they came, from the
+    /// '&lt;' of its start tag to the '&gt;' of its end tag, in the response's encoding: its first <see cref="MaxRawXmlBytes"/>
+    /// (cut back to a whole character) followed by "…" when it is longer. Null when the bytes are not at hand: no record
+    /// tracked, its end tag not scanned, a response read whole (UTF-16, an encoding that is not ASCII-compatible), or an
+    /// encoding .NET does not know.
+    /// </summary>
+    internal string? CurrentRecordXml()
+    {
+        if (_currentOrdinal == 0 || _currentEnd < 0 || _buffer.Length == 0)
+        {
+            return null;
+        }
+
+        var start = _currentStart - _shifted;
+        var end = _currentEnd - _shifted;
+        if (start < 0 || end > _end || end < start)
+        {
+            return null;
+        }
+
+        Encoding encoding;
+        try
+        {
+            encoding = _encodingName is null ? Encoding.UTF8 : Encoding.GetEncoding(_encodingName);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        var bytes = _buffer.AsSpan((int)start, (int)(end - start));
+        if (bytes.Length <= MaxRawXmlBytes)
+        {
+            return encoding.GetString(bytes);
+        }
+
+        var cut = MaxRawXmlBytes;
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            // Not in the middle of a character: back to the first byte of the one the cut falls in.
+            while (cut > 0 && (bytes[cut] & 0xC0) == 0x80)
+            {
+                cut--;
+            }
+        }
+
+        return encoding.GetString(bytes.Slice(0, cut)) + "…";
+    }
+
+    private readonly record struct RecordSpan(int Ordinal, long Start, long End);
 
     /// <summary>Whether the local name (after any prefix) of the start tag at <see cref="_tokenStart"/> is <paramref name="name"/>.</summary>
     private bool NameIs(byte[] name)
