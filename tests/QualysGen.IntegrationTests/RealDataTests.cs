@@ -21,7 +21,7 @@ public sealed class RealDataTests
 
     /// <summary>Parses <paramref name="xml"/> through Parse, ParseAsync (in 7-byte reads) and the record stream, checks that the
     /// three give the same scans and the same deviations, and returns Parse's result and report.</summary>
-    private static async Task<(IReadOnlyList<Scan> Scans, QualysXmlReport Report)> ParseAllWays(string xml)
+    private static async Task<(IReadOnlyList<Scan> Scans, QualysXmlReport Report)> ParseAllWays(string xml, bool syncReadsAllowed = false)
     {
         var report = new QualysXmlReport();
         var parsed = ComplianceScheduleScanListOutput.Parse(Xml.Stream(xml), new QualysXmlOptions { Reporter = report });
@@ -31,7 +31,7 @@ public sealed class RealDataTests
 
         var streamReport = new QualysXmlReport();
         var streamed = new List<Scan>();
-        await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new ChunkedStream(Encoding.UTF8.GetBytes(xml), 5, seed: 5, asyncOnly: true), new QualysXmlOptions { Reporter = streamReport }))
+        await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new ChunkedStream(Encoding.UTF8.GetBytes(xml), 5, seed: 5, asyncOnly: !syncReadsAllowed), new QualysXmlOptions { Reporter = streamReport }))
         {
             streamed.Add(scan);
         }
@@ -206,7 +206,8 @@ public sealed class RealDataTests
             "</RESPONSE>",
             "</RESPONSE><RESPONSE><DATETIME>2026-01-01T00:00:00Z</DATETIME><COMPLIANCE_SCHEDULE_SCAN_LIST>" + Scan(9, "<DAILY frequency_days=\"1\" />") + "</COMPLIANCE_SCHEDULE_SCAN_LIST></RESPONSE>");
 
-        var (scans, report) = await ParseAllWays(xml);
+        // Skipping the repeat, the record stream reads past what it has buffered synchronously (its documented fallback).
+        var (scans, report) = await ParseAllWays(xml, syncReadsAllowed: true);
 
         Assert.Equal(1, Assert.Single(scans).Id);
         Assert.Equal(QualysXmlDriftKind.RepeatedElement, Assert.Single(report.Drift).Kind);

@@ -116,40 +116,6 @@ public static class XmlParsing
         }
     }
 
-    /// <summary>
-    /// From the start tag of a container, moves to the start tag of its first child named <paramref name="name"/>, skipping
-    /// other children. Returns false, positioned after the container, when there is none.
-    /// </summary>
-    public static bool ReadToChild(XmlReader reader, string name)
-    {
-        try
-        {
-            var empty = reader.IsEmptyElement;
-            reader.Read();
-            return !empty && FindSibling(reader, name);
-        }
-        catch (XmlException exception)
-        {
-            throw Malformed(exception);
-        }
-    }
-
-    /// <summary>
-    /// From a node inside a container, moves to the next element named <paramref name="name"/> at this level. Returns false,
-    /// positioned after the container's end tag, when the container ends first.
-    /// </summary>
-    public static bool ReadToSibling(XmlReader reader, string name)
-    {
-        try
-        {
-            return FindSibling(reader, name);
-        }
-        catch (XmlException exception)
-        {
-            throw Malformed(exception);
-        }
-    }
-
     /// <summary>Throws when a reader ends inside an element (only a reader over a fragment or a subtree can).</summary>
     public static void EnsureNotAtEnd(XmlReader reader)
     {
@@ -161,32 +127,6 @@ public static class XmlParsing
 
     private static QualysXmlException Malformed(XmlException exception)
         => new(QualysXmlErrorKind.Malformed, "The response is not well-formed XML: " + exception.Message, exception.LineNumber, exception.LinePosition, exception);
-
-    private static bool FindSibling(XmlReader reader, string name)
-    {
-        while (true)
-        {
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.Element:
-                    if (ReferenceEquals(reader.LocalName, name))
-                    {
-                        return true;
-                    }
-
-                    reader.Skip();
-                    break;
-                case XmlNodeType.EndElement:
-                    reader.Read();
-                    return false;
-                case XmlNodeType.None:
-                    return false;
-                default:
-                    reader.Skip();
-                    break;
-            }
-        }
-    }
 
     /// <summary>
     /// Reads the text of the current element as sent and moves past it. Data is never altered: the text and every CDATA
@@ -619,7 +559,4 @@ public static class XmlParsing
     /// <see cref="MemoryStream"/> (and <see cref="XmlDocumentBuffer"/>) already reads that way.
     /// </summary>
     public static Stream WholeReads(Stream stream) => stream is MemoryStream or XmlDocumentBuffer ? stream : new WholeReadStream(stream);
-
-    /// <summary>Creates a reader over a response stream with the given settings (from <see cref="CreateSettings"/>).</summary>
-    public static XmlReader CreateReader(Stream stream, XmlReaderSettings settings) => XmlReader.Create(stream, settings);
 }

@@ -402,6 +402,12 @@ public sealed class XmlRecordStream : ForwardReadStream
         else
         {
             var start = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+            if (!_ended && bytes.Length < start + 5 && "\uFEFF<?xml"u8.Slice(3 - start).StartsWith(bytes))
+            {
+                // Too few bytes yet to tell whether an XML declaration (which may name the encoding) begins here.
+                return;
+            }
+
             if (bytes.Slice(start).StartsWith("<?xml"u8))
             {
                 var end = bytes.Slice(start).IndexOf("?>"u8);
