@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Runtime.Loader;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using QualysGen.Generator.Tests.Infrastructure;
@@ -58,10 +57,7 @@ public sealed class QualysDtdHygieneTests
         GeneratorRobustnessTests.AssertAt(result.Diagnostics[1], "/p/host_list_output.dtd", 12, 10);
         Assert.Empty(GeneratorHarness.CompileProblems(output));
 
-        using var image = new MemoryStream();
-        Assert.True(output.Emit(image).Success);
-        image.Position = 0;
-        var assembly = new AssemblyLoadContext("hygiene", isCollectible: true).LoadFromStream(image);
+        var assembly = GeneratorHarness.Load(output);
         var root = assembly.GetType(GeneratorHarness.Namespace + ".HostListOutputDtd.HostListOutput", throwOnError: true)!;
         dynamic list = root.GetMethod("Parse", [typeof(Stream)])!.Invoke(null, [new MemoryStream(Encoding.UTF8.GetBytes(Response))])!;
 

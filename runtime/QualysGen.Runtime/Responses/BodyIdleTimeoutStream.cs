@@ -17,7 +17,7 @@ namespace QualysGen.Responses;
 /// connection, but the body is not to blame for that. A pure idle timeout (no byte for so long) would not cut a server that
 /// sends one byte every 100 ms, hence the amount: 16 KiB is the size of one read of the record stream.
 /// </remarks>
-internal sealed class BodyIdleTimeoutStream : ReadOnlyStream
+internal sealed class BodyIdleTimeoutStream : QualysGen.Xml.ForwardReadStream
 {
     /// <summary>What counts as progress: this many bytes since the last progress.</summary>
     public const int ProgressBytes = 16 * 1024;

@@ -11,7 +11,7 @@ namespace QualysGen.Responses;
 /// <see cref="System.Xml.XmlReader"/> consumed (including its read-ahead) can be replayed to the real parser.
 /// It does not own the inner stream.
 /// </summary>
-internal sealed class RecordingStream : ReadOnlyStream
+internal sealed class RecordingStream : QualysGen.Xml.ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly int _maxBytes;

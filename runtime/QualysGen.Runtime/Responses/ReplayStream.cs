@@ -10,7 +10,7 @@ namespace QualysGen.Responses;
 /// stream itself, so that a response can be inspected before the parser sees it without buffering the whole body.
 /// Reads from the inner stream always observe the call's token, even when the reader (an <see cref="System.Xml.XmlReader"/>) passes none.
 /// </summary>
-internal sealed class ReplayStream : ReadOnlyStream
+internal sealed class ReplayStream : QualysGen.Xml.ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly CancellationToken _token;

@@ -10,7 +10,7 @@ namespace QualysGen.Responses;
 /// the end of the document (where a classic-API list puts its truncation <c>WARNING</c>) can be examined without keeping the body.
 /// Owns the inner stream.
 /// </summary>
-internal sealed class TailWindowStream : ReadOnlyStream
+internal sealed class TailWindowStream : QualysGen.Xml.ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly byte[] _ring;

@@ -8,8 +8,10 @@ namespace QualysGen.Xml;
 
 /// <summary>
 /// What every read-only, forward-only stream over a response has in common: it reads (through <see cref="Read(Span{byte})"/>
-/// and <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>, which it must override), and nothing else. Not meant to be
-/// used by hand; its shape may change between versions together with the generator.
+/// and <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>, which it must override), and nothing else. The base of the
+/// parsers' streams (record stream, whole reads, the buffered document) and of the client's body streams (idle timeout,
+/// replay, recording, tail window). Not meant to be used by hand; its shape may change between versions together with the
+/// generator.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class ForwardReadStream : Stream
@@ -28,7 +30,7 @@ public abstract class ForwardReadStream : Stream
         => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <inheritdoc/>
-    public sealed override bool CanRead => true;
+    public override bool CanRead => true;
 
     /// <inheritdoc/>
     public sealed override bool CanSeek => false;

@@ -15,7 +15,7 @@ namespace QualysGen.Xml;
 /// parsed graph grows as the buffered bytes shrink. Not meant to be used by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class XmlDocumentBuffer : Stream
+public sealed class XmlDocumentBuffer : ForwardReadStream
 {
     private const int SegmentSize = 64 * 1024;
 
@@ -114,9 +114,6 @@ public sealed class XmlDocumentBuffer : Stream
     }
 
     /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    /// <inheritdoc />
     public override int Read(Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -140,6 +137,10 @@ public sealed class XmlDocumentBuffer : Stream
     }
 
     /// <inheritdoc />
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        => new(Read(buffer.Span));   // everything is in memory already
+
+    /// <inheritdoc />
     public override int ReadByte()
     {
         Span<byte> one = stackalloc byte[1];
@@ -160,37 +161,4 @@ public sealed class XmlDocumentBuffer : Stream
 
         base.Dispose(disposing);
     }
-
-    /// <inheritdoc />
-    public override bool CanRead => !_disposed;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
