@@ -44,7 +44,11 @@ public class ScanListBenchmarks : IParsingBenchmark
 
     /// <summary>(2) The generated parser, the whole document materialized.</summary>
     [Benchmark]
-    public ComplianceScheduleScanListOutput Generated_Parse() => ComplianceScheduleScanListOutput.Parse(Open());
+    public ComplianceScheduleScanListOutput Generated_Parse() => ComplianceScheduleScanListOutput.Parse(Open(), Threads.One);
+
+    /// <summary>(2p) The generated parser with the default options: the records parsed on every core for 1 MiB and more, one thread below.</summary>
+    [Benchmark]
+    public ComplianceScheduleScanListOutput Generated_Parse_Parallel() => ComplianceScheduleScanListOutput.Parse(Open(), Threads.Default);
 
     /// <summary>
     /// (2b) The generated parser reading a response as it arrives (<see cref="NetworkLikeStream"/>: not seekable, 16 KB a read):
@@ -56,10 +60,16 @@ public class ScanListBenchmarks : IParsingBenchmark
 
     /// <summary>(3) The generated record stream: each SCAN is read, handed over and dropped.</summary>
     [Benchmark]
-    public async Task<long> Generated_Stream()
+    public Task<long> Generated_Stream() => StreamChecksum(Threads.One);
+
+    /// <summary>(3p) The record stream with the default options: records parsed ahead on every core for 1 MiB and more, one thread below.</summary>
+    [Benchmark]
+    public Task<long> Generated_Stream_Parallel() => StreamChecksum(Threads.Default);
+
+    private async Task<long> StreamChecksum(QualysXmlOptions? options)
     {
         long checksum = 0;
-        await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(Open()).ConfigureAwait(false))
+        await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(Open(), options).ConfigureAwait(false))
         {
             checksum += scan.Id + scan.Schedule.StartHour;
         }
@@ -83,23 +93,25 @@ public class ScanListBenchmarks : IParsingBenchmark
     {
         var expected = ScanListInput.Get(Scans).Expected;
         Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(Generated_Parse), Canonical.Of(Generated_Parse()));
+        Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(Generated_Parse_Parallel), Canonical.Of(Generated_Parse_Parallel()));
         Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(Generated_ParseAsync), Canonical.Of(Generated_ParseAsync().GetAwaiter().GetResult()));
         Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(XmlSerializer_Deserialize), Canonical.Of(XmlSerializer_Deserialize()));
         Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(XDocument_Linq), Canonical.Of(XDocument_Linq()));
-        Canonical.AssertSame("the input's SCAN records", Canonical.Scans(expected.Response.Scans ?? []), nameof(Generated_Stream), Canonical.Scans(StreamAll()));
+        Canonical.AssertSame("the input's SCAN records", Canonical.Scans(expected.Response.Scans ?? []), nameof(Generated_Stream), Canonical.Scans(StreamAll(Threads.One)));
+        Canonical.AssertSame("the input's SCAN records", Canonical.Scans(expected.Response.Scans ?? []), nameof(Generated_Stream_Parallel), Canonical.Scans(StreamAll(Threads.Default)));
         ValueCheck.AssertFloorReadsEverything(_xml, XmlReader_Floor(), XmlReader_FloorAsync().GetAwaiter().GetResult());
     }
 
     public long RetainedGraphBytes() => GraphSize.Measure(_xml.Length, () => Generated_Parse());
 
-    private List<Qualys.ComplianceScheduleScanListOutputDtd.Scan> StreamAll()
+    private List<Qualys.ComplianceScheduleScanListOutputDtd.Scan> StreamAll(QualysXmlOptions? options)
     {
         return Collect().GetAwaiter().GetResult();
 
         async Task<List<Qualys.ComplianceScheduleScanListOutputDtd.Scan>> Collect()
         {
             var scans = new List<Qualys.ComplianceScheduleScanListOutputDtd.Scan>();
-            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(Open()).ConfigureAwait(false))
+            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(Open(), options).ConfigureAwait(false))
             {
                 scans.Add(scan);
             }

@@ -40,14 +40,24 @@ public class SimpleReturnBenchmarks : IParsingBenchmark
 
     /// <summary>(2) The generated parser, materialized.</summary>
     [Benchmark]
-    public SimpleReturn Generated_Parse() => SimpleReturn.Parse(Open());
+    public SimpleReturn Generated_Parse() => SimpleReturn.Parse(Open(), Threads.One);
+
+    /// <summary>(2p) The generated parser with the default options: the records parsed on every core for 1 MiB and more, one thread below.</summary>
+    [Benchmark]
+    public SimpleReturn Generated_Parse_Parallel() => SimpleReturn.Parse(Open(), Threads.Default);
 
     /// <summary>(3) The generated record stream over the ITEM records.</summary>
     [Benchmark]
-    public async Task<int> Generated_Stream()
+    public Task<int> Generated_Stream() => StreamChecksum(Threads.One);
+
+    /// <summary>(3p) The record stream with the default options: records parsed ahead on every core for 1 MiB and more, one thread below.</summary>
+    [Benchmark]
+    public Task<int> Generated_Stream_Parallel() => StreamChecksum(Threads.Default);
+
+    private async Task<int> StreamChecksum(QualysXmlOptions? options)
     {
         var checksum = 0;
-        await foreach (var item in SimpleReturn.EnumerateItemsAsync(Open()).ConfigureAwait(false))
+        await foreach (var item in SimpleReturn.EnumerateItemsAsync(Open(), options).ConfigureAwait(false))
         {
             checksum += item.Key.Length + item.Values.Count;
         }
@@ -68,22 +78,24 @@ public class SimpleReturnBenchmarks : IParsingBenchmark
     {
         var expected = SimpleReturnInput.Get().Expected;
         Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(Generated_Parse), Canonical.Of(Generated_Parse()));
+        Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(Generated_Parse_Parallel), Canonical.Of(Generated_Parse_Parallel()));
         Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(XmlSerializer_Deserialize), Canonical.Of(XmlSerializer_Deserialize()));
         Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(XDocument_Linq), Canonical.Of(XDocument_Linq()));
-        Canonical.AssertSame("the input's ITEM records", Canonical.Items(expected.Response.Items ?? []), nameof(Generated_Stream), Canonical.Items(StreamAll()));
+        Canonical.AssertSame("the input's ITEM records", Canonical.Items(expected.Response.Items ?? []), nameof(Generated_Stream), Canonical.Items(StreamAll(Threads.One)));
+        Canonical.AssertSame("the input's ITEM records", Canonical.Items(expected.Response.Items ?? []), nameof(Generated_Stream_Parallel), Canonical.Items(StreamAll(Threads.Default)));
         ValueCheck.AssertFloorReadsEverything(_xml, XmlReader_Floor(), XmlReader_FloorAsync().GetAwaiter().GetResult());
     }
 
     public long RetainedGraphBytes() => GraphSize.Measure(_xml.Length, () => Generated_Parse());
 
-    private List<Qualys.SimpleReturnDtd.Item> StreamAll()
+    private List<Qualys.SimpleReturnDtd.Item> StreamAll(QualysXmlOptions? options)
     {
         return Collect().GetAwaiter().GetResult();
 
         async Task<List<Qualys.SimpleReturnDtd.Item>> Collect()
         {
             var items = new List<Qualys.SimpleReturnDtd.Item>();
-            await foreach (var item in SimpleReturn.EnumerateItemsAsync(Open()).ConfigureAwait(false))
+            await foreach (var item in SimpleReturn.EnumerateItemsAsync(Open(), options).ConfigureAwait(false))
             {
                 items.Add(item);
             }

@@ -44,14 +44,24 @@ public class WasScanBenchmarks : IParsingBenchmark
 
     /// <summary>(2) The generated parser, the whole document materialized.</summary>
     [Benchmark]
-    public ServiceResponse Generated_Parse() => ServiceResponse.Parse(Open());
+    public ServiceResponse Generated_Parse() => ServiceResponse.Parse(Open(), Threads.One);
+
+    /// <summary>(2p) The generated parser with the default options: the records parsed on every core for 1 MiB and more, one thread below.</summary>
+    [Benchmark]
+    public ServiceResponse Generated_Parse_Parallel() => ServiceResponse.Parse(Open(), Threads.Default);
 
     /// <summary>(3) The generated record stream: each WasScan is read, handed over and dropped.</summary>
     [Benchmark]
-    public async Task<long> Generated_Stream()
+    public Task<long> Generated_Stream() => StreamChecksum(Threads.One);
+
+    /// <summary>(3p) The record stream with the default options: records parsed ahead on every core for 1 MiB and more, one thread below.</summary>
+    [Benchmark]
+    public Task<long> Generated_Stream_Parallel() => StreamChecksum(Threads.Default);
+
+    private async Task<long> StreamChecksum(QualysXmlOptions? options)
     {
         long checksum = 0;
-        await foreach (var scan in ServiceResponse.EnumerateWasScansAsync(Open(), CancellationToken.None).ConfigureAwait(false))
+        await foreach (var scan in ServiceResponse.EnumerateWasScansAsync(Open(), options, CancellationToken.None).ConfigureAwait(false))
         {
             checksum += (scan.Id ?? 0) + (scan.ScanDuration ?? 0);
         }
@@ -75,22 +85,24 @@ public class WasScanBenchmarks : IParsingBenchmark
     {
         var expected = WasScanInput.Get(Scans).Expected;
         Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(Generated_Parse), Canonical.Of(Generated_Parse()));
+        Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(Generated_Parse_Parallel), Canonical.Of(Generated_Parse_Parallel()));
         Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(XmlSerializer_Deserialize), Canonical.Of(XmlSerializer_Deserialize()));
         Canonical.AssertSame("the input's graph", Canonical.Of(expected), nameof(XDocument_Linq), Canonical.Of(XDocument_Linq()));
-        Canonical.AssertSame("the input's WasScan records", Canonical.WasScans(expected.Data ?? []), nameof(Generated_Stream), Canonical.WasScans(StreamAll()));
+        Canonical.AssertSame("the input's WasScan records", Canonical.WasScans(expected.Data ?? []), nameof(Generated_Stream), Canonical.WasScans(StreamAll(Threads.One)));
+        Canonical.AssertSame("the input's WasScan records", Canonical.WasScans(expected.Data ?? []), nameof(Generated_Stream_Parallel), Canonical.WasScans(StreamAll(Threads.Default)));
         ValueCheck.AssertFloorReadsEverything(_xml, XmlReader_Floor(), XmlReader_FloorAsync().GetAwaiter().GetResult());
     }
 
     public long RetainedGraphBytes() => GraphSize.Measure(_xml.Length, () => Generated_Parse());
 
-    private List<Qualys.WasscanXsd.WasScan> StreamAll()
+    private List<Qualys.WasscanXsd.WasScan> StreamAll(QualysXmlOptions? options)
     {
         return Collect().GetAwaiter().GetResult();
 
         async Task<List<Qualys.WasscanXsd.WasScan>> Collect()
         {
             var scans = new List<Qualys.WasscanXsd.WasScan>();
-            await foreach (var scan in ServiceResponse.EnumerateWasScansAsync(Open(), CancellationToken.None).ConfigureAwait(false))
+            await foreach (var scan in ServiceResponse.EnumerateWasScansAsync(Open(), options, CancellationToken.None).ConfigureAwait(false))
             {
                 scans.Add(scan);
             }

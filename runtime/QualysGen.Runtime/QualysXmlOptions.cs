@@ -25,6 +25,7 @@ public sealed class QualysXmlOptions
     private readonly int _maxDepth = DefaultMaxDepth;
     private readonly long _maxBufferedBytes = DefaultMaxBufferedBytes;
     private readonly int _maxRecordBytes = Xml.XmlRecordStream.DefaultMaxBufferedBytes;
+    private readonly int? _maxDegreeOfParallelism;
 
     /// <summary>
     /// When true, the first deviation from the schema (a missing required element or attribute, an empty or unparsable required
@@ -69,5 +70,19 @@ public sealed class QualysXmlOptions
     {
         get => _maxBufferedBytes;
         init => _maxBufferedBytes = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxBufferedBytes), value, "Must be positive.");
+    }
+
+    /// <summary>
+    /// How many threads may parse the records of one response at once (<c>Parse</c>, <c>ParseAsync</c> and
+    /// <c>Enumerate…Async</c>): 1 parses on the calling thread alone; more cuts the records out of the response as it is read
+    /// and parses them on that many threads (the calling thread among them), in document order, with the same result, the
+    /// same reports and the same exceptions as one thread. Null (the default) decides per response: several threads (up to
+    /// the processor count) for a response of at least 1 MiB whose length is known before it is read (a
+    /// <see cref="System.IO.MemoryStream"/>, or what <c>ParseAsync</c> has buffered), one otherwise.
+    /// </summary>
+    public int? MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init => _maxDegreeOfParallelism = value is null or (>= 1 and <= 512) ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, "Between 1 and 512, or null.");
     }
 }

@@ -18,8 +18,12 @@ internal sealed class ParserEmitter
     private readonly Dictionary<(string Name, bool IsAttribute), string> _nameFields;
     private readonly SourceWriter _writer = new();
 
+    /// <summary>The XML names of the records a parallel <c>Parse</c> cuts out (each root's first record stream's).</summary>
+    private readonly HashSet<string> _splitRecords;
+
     private ParserEmitter(ParserSpec spec)
     {
+        _splitRecords = new HashSet<string>(spec.Roots.Where(r => r.Streams.Count > 0).Select(r => r.Streams[0].ItemXmlName));
         _spec = spec;
         _nameFields = spec.Names.ToDictionary(n => (n.XmlName, n.IsAttribute), n => n.Field);
     }
@@ -281,7 +285,7 @@ internal sealed class ParserEmitter
     private static readonly HashSet<string> ReservedLocals = new()
     {
         "name", "elementName", "items", "item", "attribute", "raw", "textBuilder", "exception", "reader", "names", "context", "depth",
-        "position", "value", "stream", "options", "cancellationToken", "result", "itemStart", "reached", "deviation",
+        "position", "value", "stream", "options", "cancellationToken", "result", "itemStart", "reached", "deviation", "records",
     };
 
     private static string Local(MemberSpec member) => Local(member.PropertyName);
@@ -574,6 +578,11 @@ internal sealed class ParserEmitter
     /// </summary>
     private void EmitReadMember(ClassSpec @class, MemberSpec member, string omitMember, string? otherwise = null)
     {
+        if (member is { Source: MemberSource.Child, IsObject: true, IsList: true } && _splitRecords.Contains(member.XmlName))
+        {
+            EmitTakeRecords("ref " + Local(member));
+        }
+
         if (member.Source != MemberSource.WrappedList && member.Source != MemberSource.Presence && IsAbsorbing(@class, member))
         {
             Absorbing(omitMember, () => EmitReadChild(@class, member));
@@ -586,6 +595,19 @@ internal sealed class ParserEmitter
         {
             EmitReadChild(@class, member);
         }
+    }
+
+    /// <summary>
+    /// In a parallel <c>Parse</c>, the records on other threads: the reader is on a batch's placeholder, whose records (read,
+    /// or left out and reported) come into <paramref name="list"/> in their place.
+    /// </summary>
+    private void EmitTakeRecords(string list)
+    {
+        var w = _writer;
+        w.OpenBlock($"if (context.Records is {{ }} records && records.TryTake(reader, {list}))");
+        w.WriteLine("continue;");
+        w.CloseBlock();
+        w.WriteLine();
     }
 
     /// <summary>
@@ -845,6 +867,11 @@ internal sealed class ParserEmitter
         w.WriteLine("reader.Read();");
         OpenChildLoop(mixed: false);
         w.OpenBlock($"if ((object)name == (object){ElementName(wrapper.ItemXmlName!)})");
+        if (wrapper.IsObject && _splitRecords.Contains(wrapper.ItemXmlName!))
+        {
+            EmitTakeRecords("items");
+        }
+
         Absorbing("context.Omit(reader, exception, depth + 1);", () =>
         {
             if (wrapper.IsObject)
@@ -904,7 +931,22 @@ internal sealed class ParserEmitter
         w.WriteLine($"var names = {Names}.Rent();");
         w.WriteLine($"var context = {XmlParseContext}.Rent(options);");
         w.OpenBlock("try");
-        w.WriteLine($"using var reader = {XmlReader}.Create({XmlParsing}.WholeReads(stream), names.Settings);");
+        if (root.Streams.Count > 0)
+        {
+            // The records of the first record stream are what a parallel parse cuts out.
+            var records = root.Streams[0];
+            var steps = RecordSteps(root, records);
+            w.WriteLine($"var parallelism = {XmlRecordBatches}.ParallelismFor(stream, options);");
+            w.WriteLine($"using var split = parallelism > 1");
+            w.WriteLine($"    ? {XmlRecordBatches}.Split(stream, options, parallelism, context, new[] {{ {string.Join(", ", steps.Select(SourceWriter.Literal))} }}, new[] {{ {Repeatable(root, records)} }}, {NewNames}, static names => names.Settings, {ReadRecord(records)})");
+            w.WriteLine("    : null;");
+            w.WriteLine($"using var reader = {XmlReader}.Create(split ?? {XmlParsing}.WholeReads(stream), names.Settings);");
+        }
+        else
+        {
+            w.WriteLine($"using var reader = {XmlReader}.Create({XmlParsing}.WholeReads(stream), names.Settings);");
+        }
+
         w.WriteLine($"{XmlParsing}.MoveToRoot(reader, {rootName}, context);");
         w.WriteLine($"var result = {Parser}.Read{type}(reader, names, context);");
         w.WriteLine($"{XmlParsing}.ReadToEnd(reader);");
@@ -982,10 +1024,22 @@ internal sealed class ParserEmitter
         w.CloseBlock();
     }
 
+    private const string XmlRecordBatches = "global::QualysGen.Xml.XmlRecordBatches";
+
+    private string NewNames => $"static () => new {Names}(new global::System.Xml.NameTable())";
+
+    private string ReadRecord(RecordStreamSpec stream) => $"static (reader, names, context) => {Parser}.Read{stream.ItemTypeName}(reader, names, context)";
+
+    private static List<string> RecordSteps(RootSpec root, RecordStreamSpec stream)
+        => new[] { root.XmlName }.Concat(stream.Path).Concat(new[] { stream.ItemXmlName }).ToList();
+
+    private string Repeatable(RootSpec root, RecordStreamSpec stream)
+        => string.Join(", ", RepeatableSteps(root, stream).Select(r => r ? "true" : "false"));
+
     private void EmitStream(RootSpec root, RecordStreamSpec stream)
     {
         var w = _writer;
-        var steps = new[] { root.XmlName }.Concat(stream.Path).Concat(new[] { stream.ItemXmlName }).ToList();
+        var steps = RecordSteps(root, stream);
         var path = string.Join("/", steps);
         w.WriteLine($"/// <summary>Reads the <c>{path}</c> records from <paramref name=\"stream\"/> one at a time with the default options.</summary>");
         w.WriteLine($"/// <exception cref=\"{QualysXmlException}\">As <c>Parse</c> throws it, after every complete record before the fault.</exception>");
@@ -1009,10 +1063,11 @@ internal sealed class ParserEmitter
         w.WriteLine($"var names = new {Names}(new global::System.Xml.NameTable());");
         w.WriteLine($"using var records = new global::QualysGen.Xml.XmlRecordStream(stream, (options ?? {QualysXmlOptions}.Default).MaxRecordBytes, {string.Join(", ", steps.Select(SourceWriter.Literal))});");
         var atomized = string.Join(", ", steps.Select(ElementName));
-        var repeatable = string.Join(", ", RepeatableSteps(root, stream).Select(r => r ? "true" : "false"));
-        w.WriteLine($"using var cursor = new global::QualysGen.Xml.XmlRecordCursor(records, names.Settings, options, new[] {{ {atomized} }}, new[] {{ {repeatable} }});");
+        w.WriteLine($"using var cursor = new global::QualysGen.Xml.XmlRecordCursor(records, names.Settings, options, new[] {{ {atomized} }}, new[] {{ {Repeatable(root, stream)} }});");
+        w.WriteLine($"global::System.Func<{XmlReader}, {Names}, {XmlParseContext}, {stream.ItemTypeName}> read = {ReadRecord(stream)};");
+        w.WriteLine($"cursor.Split({XmlRecordBatches}.ParallelismFor(stream, options), {NewNames}, static names => names.Settings, read);");
         w.OpenBlock("while (await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false))");
-        w.OpenBlock($"if (cursor.TryRead(names, static (reader, names, context) => {Parser}.Read{stream.ItemTypeName}(reader, names, context), out var item))");
+        w.OpenBlock("if (cursor.TryRead(names, read, out var item))");
         w.WriteLine("yield return item;");
         w.CloseBlock();
         w.CloseBlock();

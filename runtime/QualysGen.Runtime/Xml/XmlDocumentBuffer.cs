@@ -21,6 +21,7 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
 
     private readonly Queue<(byte[] Array, int Length)> _segments = new();
     private int _offset;
+    private long _remaining;
     private bool _disposed;
 
     private XmlDocumentBuffer()
@@ -90,6 +91,7 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
 
                 total += length;
                 buffer._segments.Enqueue((segment, length));
+                buffer._remaining = total;
                 if (total > limit)
                 {
                     throw new QualysXmlException(
@@ -113,6 +115,9 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
         }
     }
 
+    /// <summary>The bytes not read yet.</summary>
+    internal long Remaining => _remaining;
+
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
     {
@@ -125,6 +130,7 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
             array.AsSpan(_offset, count).CopyTo(buffer.Slice(copied));
             copied += count;
             _offset += count;
+            _remaining -= count;
             if (_offset == length)
             {
                 _segments.Dequeue();

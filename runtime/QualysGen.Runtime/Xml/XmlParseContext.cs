@@ -37,6 +37,12 @@ public sealed class XmlParseContext
     /// <summary>The options of this parse.</summary>
     public QualysXmlOptions Options => _options;
 
+    /// <summary>
+    /// The records a parallel parse cuts out of the response and parses on other threads, or null when this parse reads every
+    /// record itself. The generated reader of a record's parent hands each placeholder it meets to it (<see cref="XmlRecordBatches.TryTake{T}(XmlReader, List{T})"/>).
+    /// </summary>
+    public XmlRecordBatches? Records { get; set; }
+
     /// <summary>The raw XML of the record being read, when a record stream has it at hand; reported with a deviation that omits the record.</summary>
     public Func<string?>? CurrentRecordXml { get; set; }
 
@@ -65,6 +71,7 @@ public sealed class XmlParseContext
         context.Complete();
         context._lineInfo = null;
         context.CurrentRecordXml = null;
+        context.Records = null;
         Array.Clear(context._path, 0, context._path.Length);
         t_cached = context;
     }
@@ -162,8 +169,74 @@ public sealed class XmlParseContext
             exception.LinePosition,
             parent + "/" + omitted,
             rawXml);
-        XmlTelemetry.Deviations.Add(1, new KeyValuePair<string, object?>("kind", exception.Kind.ToString()));
+        if (Deferred is { } deferred)
+        {
+            deferred(deviation);
+            return;
+        }
+
+        Replay(deviation);
+    }
+
+    /// <summary>Reports a deviation: counted in the meter and handed to the reporter.</summary>
+    internal void Replay(QualysXmlDeviation deviation)
+    {
+        XmlTelemetry.Deviations.Add(1, new KeyValuePair<string, object?>("kind", deviation.Kind.ToString()));
         _options.Reporter?.OnDeviation(deviation);
+    }
+
+    /// <summary>
+    /// For a context that parses a batch of records on a worker thread: where its deviations go instead of the reporter, so that
+    /// the parse's own context reports them in document order, on its thread.
+    /// </summary>
+    internal Action<QualysXmlDeviation>? Deferred { get; set; }
+
+    /// <summary>
+    /// Starts a batch of records on a worker thread: <paramref name="reader"/> reads them as a fragment, so its depth 0 is the
+    /// records' depth below the root, whose ancestors' names (root first) are <paramref name="ancestors"/>.
+    /// </summary>
+    internal void StartBatch(XmlReader reader, string[] ancestors)
+    {
+        for (var i = 0; i < ancestors.Length; i++)
+        {
+            if (i >= _path.Length)
+            {
+                Grow(reader, i);
+            }
+
+            _path[i] = ancestors[i];
+        }
+
+        _baseDepth = -ancestors.Length;
+        _lineInfo = reader as IXmlLineInfo;
+    }
+
+    /// <summary>Takes the drift counted so far (in the order first seen), leaving none; null when there is none.</summary>
+    internal Dictionary<(QualysXmlDriftKind Kind, string Path, string? Value), DriftCount>? TakeDrift()
+    {
+        var drift = _drift;
+        _drift = null;
+        return drift is { Count: > 0 } ? drift : null;
+    }
+
+    /// <summary>
+    /// Adds drift counted by a worker for records that come after everything this context has read: a path already seen keeps
+    /// its first position and adds the count, a new one comes after the others, as if this context had read the records.
+    /// </summary>
+    internal void MergeDrift(Dictionary<(QualysXmlDriftKind Kind, string Path, string? Value), DriftCount> drift)
+    {
+        _drift ??= new();
+        foreach (var entry in drift)
+        {
+            if (_drift.TryGetValue(entry.Key, out var count))
+            {
+                count.Count += entry.Value.Count;
+            }
+            else
+            {
+                _drift[entry.Key] = entry.Value;
+            }
+        }
     }
 
     /// <summary>The depth of the records of a record stream, whose raw XML a deviation can carry; -1 elsewhere.</summary>
@@ -338,7 +411,7 @@ public sealed class XmlParseContext
     }
 
     [DebuggerDisplay("{Count} from {Line}:{Column}")]
-    private sealed class DriftCount
+    internal sealed class DriftCount
     {
         public int Line;
         public int Column;

@@ -26,6 +26,9 @@ public sealed class XmlRecordCursor : IDisposable
     private int _level = -1;    // the index in _path of the element whose content the reader is in; -1 before the root
     private int _index;         // the records positioned on so far
     private bool _ended;
+    private XmlRecordBatches? _batches;
+    private RecordBatch.BatchResults? _batch;   // the batch whose placeholder the reader is on, while its records are handed over
+    private int _batchItem;
 
     /// <summary>Creates the cursor.</summary>
     /// <param name="records">The buffered response.</param>
@@ -52,35 +55,92 @@ public sealed class XmlRecordCursor : IDisposable
     /// <summary>The state of this enumeration's parse: options, paths, drift.</summary>
     public XmlParseContext Context { get; }
 
+    /// <summary>
+    /// Parses the records on <paramref name="parallelism"/> threads (see <see cref="XmlRecordBatches"/>): runs of records are cut
+    /// out of the response as it arrives and parsed ahead by workers while the records before them are handed over, in order.
+    /// Call before the first <see cref="MoveNextAsync"/>.
+    /// </summary>
+    public void Split<TNames, T>(int parallelism, Func<TNames> newNames, Func<TNames, XmlReaderSettings> settings, Func<XmlReader, TNames, XmlParseContext, T> read)
+    {
+        if (parallelism < 2 || _reader is not null)
+        {
+            return;
+        }
+
+        _batches = new XmlRecordBatches<TNames, T>(Context.Options, parallelism, _path[..^1], recordStream: true, newNames, settings, read) { Context = Context };
+        _records.Split(_batches, synchronous: false);
+    }
+
     /// <summary>Waits until the next record is buffered whole and positions the reader on it; false once the document has ended.</summary>
     public async ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken)
     {
-        if (_ended)
+        while (true)
         {
-            return false;
-        }
-
-        if (_reader is null)
-        {
-            await _records.FillAsync(1, cancellationToken).ConfigureAwait(false);
-        }
-
-        // The start tag of the next record, or the end of the response, is buffered: moving to it reads no source byte.
-        if (!Guard(static cursor => cursor.Advance()))
-        {
-            _ended = true;
-            Guard(static cursor =>
+            if (_ended)
             {
-                XmlParsing.ReadToEnd(cursor._reader!);
-                return true;
-            });
-            Context.Complete();
+                return false;
+            }
+
+            if (_batch is not null)
+            {
+                if (_batchItem < _batch.Count)
+                {
+                    return true;   // TryRead hands it over
+                }
+
+                // The batch's records are handed over: its last deviations, its drift, its fault; then past its placeholder.
+                Guard(static cursor =>
+                {
+                    var batch = cursor._batch!;
+                    cursor._batch = null;
+                    batch.Finish(cursor.Context);
+                    cursor._reader!.Read();
+                    return true;
+                });
+                continue;
+            }
+
+            if (_reader is null || _batches is not null)
+            {
+                await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
+            }
+
+            // The start tag of the next record, or the end of the response, is buffered: moving to it reads no source byte.
+            if (!Guard(static cursor => cursor.Advance()))
+            {
+                _ended = true;
+                Guard(static cursor =>
+                {
+                    XmlParsing.ReadToEnd(cursor._reader!);
+                    return true;
+                });
+                Context.Complete();
+                return false;
+            }
+
+            if (_batches is not null && Guard(static cursor => cursor.TakeBatch()))
+            {
+                continue;
+            }
+
+            _index++;
+            _records.BeginRecord(_index);
+            await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+    }
+
+    /// <summary>When the reader is on a batch's placeholder, waits for the batch's records (parsing batches meanwhile).</summary>
+    private bool TakeBatch()
+    {
+        _batch = _batches!.Take(_reader!);
+        if (_batch is null)
+        {
             return false;
         }
 
-        _index++;
-        _records.BeginRecord(_index);
-        await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
+        _batchItem = 0;
+        _index += _batch.Records;   // the records the stream counts, cut out or not
         return true;
     }
 
@@ -90,6 +150,13 @@ public sealed class XmlRecordCursor : IDisposable
     /// </summary>
     public bool TryRead<TNames, T>(TNames names, Func<XmlReader, TNames, XmlParseContext, T> read, out T item)
     {
+        if (_batch is RecordBatch.Results<T> batch)
+        {
+            batch.ReplayBefore(Context, _batchItem);
+            item = batch.Items[_batchItem++];
+            return true;
+        }
+
         var reader = _reader!;
         try
         {
@@ -246,6 +313,7 @@ public sealed class XmlRecordCursor : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _batches?.Dispose();
         _reader?.Dispose();
         if (!_ended)
         {

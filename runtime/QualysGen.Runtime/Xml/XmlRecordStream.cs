@@ -113,6 +113,22 @@ public sealed class XmlRecordStream : ForwardReadStream
     private long _currentStart;
     private long _currentEnd = -1;      // -1 while its end tag has not been scanned
 
+    // Split mode (see Split): records cut out of the response in batches for XmlRecordBatches, a placeholder in their place.
+    private XmlRecordBatches? _batches;
+    private bool _fillsWindow;          // Read tops the window up synchronously (a synchronous Parse), not FillAsync
+    private int _window;                // how many bytes to hold ahead of the reader, for the workers
+    private OpenBatch? _open;           // records scanned whole and not dispatched yet
+    private long _splitRecordStart = -1;    // where the record being scanned, to be cut out, began (absolute); -1 if none
+    private int _splitLine;
+    private int _splitColumn;
+    private byte[] _splitName = [];
+    private (string Prefix, string Uri)[][] _levelNamespaces = [];
+    private bool[] _levelUnsplittable = [];
+    private int _lineOffset;            // the buffer offset up to which lines are counted
+    private int _line = 1;
+    private int _column = 1;            // in characters, of the byte at _lineOffset
+    private bool _lineAfterCr;
+
     private enum State
     {
         Content,
@@ -173,6 +189,18 @@ public sealed class XmlRecordStream : ForwardReadStream
     public async ValueTask FillAsync(int recordStarts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (_batches is not null)
+        {
+            // Split mode: the window ahead of the reader, for the workers, and at least what lets the reader go on.
+            while (!_ended && (_end - _read < _window || (Buffered == 0 && _open is null)))
+            {
+                MakeRoom();
+                Received(await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false));
+            }
+
+            return;
+        }
+
         while (!_ended && Wants(recordStarts))
         {
             MakeRoom();
@@ -207,6 +235,7 @@ public sealed class XmlRecordStream : ForwardReadStream
                 CollapseWhitespace(_end, textEnds: true);
             }
 
+            CloseBatch();
             return;
         }
 
@@ -226,8 +255,24 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
     {
+        if (_fillsWindow)
+        {
+            while (!_ended && _end - _read < _window)
+            {
+                MakeRoom();
+                Received(_source.Read(Room.Span));
+            }
+        }
+
         while (Buffered == 0 && !_ended && buffer.Length > 0)
         {
+            if (_open is not null)
+            {
+                // The reader has come to records still being gathered into a batch: the batch ends here.
+                CloseBatch();
+                continue;
+            }
+
             SynchronousReads++;
             MakeRoom();
             Received(_source.Read(Room.Span));
@@ -240,7 +285,28 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// Where what the reader may have ends: the end of the bytes, or the start of whitespace between records that is still
     /// arriving (it may yet be collapsed, and the reader is to see it one way, whatever the pieces it came in).
     /// </summary>
-    private int Deliverable => _inText && _textIsWhitespace && _textBetweenRecords && !_ended ? _textStart : _end;
+    private int Deliverable
+    {
+        get
+        {
+            var limit = _inText && _textIsWhitespace && _textBetweenRecords && !_ended ? _textStart : _end;
+            if (_batches is not null)
+            {
+                // Records to be cut out are not the reader's: it gets their placeholder once their batch is dispatched.
+                if (_open is not null)
+                {
+                    limit = Math.Min(limit, (int)(_open.Start - _shifted));
+                }
+
+                if (_splitRecordStart >= 0 && !_ended)
+                {
+                    limit = Math.Min(limit, (int)(_splitRecordStart - _shifted));
+                }
+            }
+
+            return limit;
+        }
+    }
 
     /// <summary>What the reader can have without a read from the source: the bytes and the whitespace owed before <see cref="Deliverable"/>.</summary>
     private long Buffered
@@ -282,6 +348,7 @@ public sealed class XmlRecordStream : ForwardReadStream
                 if (run.Length == 0)
                 {
                     _runs.Dequeue();
+                    _read += run.Skip;   // the bytes a placeholder stands for
                 }
 
                 continue;
@@ -334,6 +401,12 @@ public sealed class XmlRecordStream : ForwardReadStream
 
         if (keep > 0)
         {
+            if (_batches is not null)
+            {
+                CountLinesTo(keep);
+                _lineOffset -= keep;
+            }
+
             Buffer.BlockCopy(_buffer, keep, _buffer, 0, _end - keep);
             _shifted += keep;
             while (_spans.TryPeek(out var span) && span.Start < _shifted)
@@ -402,6 +475,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         else
         {
             var start = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+            _lineOffset = start;   // a byte order mark is no character of the first line
             if (!_ended && bytes.Length < start + 5 && "\uFEFF<?xml"u8.Slice(3 - start).StartsWith(bytes))
             {
                 // Too few bytes yet to tell whether an XML declaration (which may name the encoding) begins here.
@@ -735,6 +809,14 @@ public sealed class XmlRecordStream : ForwardReadStream
             return textEnd;
         }
 
+        if (_batches is not null)
+        {
+            // A batch holds bytes as they came: it ends before whitespace taken out of the buffer, and lines are counted first.
+            CloseBatch();
+            CountLinesTo(to);
+            _lineOffset = from;
+        }
+
         if (run is null)
         {
             _lastRun = run = new WhitespaceRun { Offset = from };
@@ -758,11 +840,19 @@ public sealed class XmlRecordStream : ForwardReadStream
 
         public int Offset { get; set; }
 
-        public long Breaks { get; private set; }
+        /// <summary>For a batch's placeholder: the element written first.</summary>
+        public byte[] Prefix { get; init; } = [];
 
-        public long Spaces { get; private set; }
+        /// <summary>For a batch's placeholder: the bytes of the batch, skipped once the placeholder is written.</summary>
+        public int Skip { get; init; }
 
-        public long Length => Breaks + Spaces;
+        public long Breaks { get; set; }
+
+        public long Spaces { get; set; }
+
+        private int _prefixWritten;
+
+        public long Length => Prefix.Length - _prefixWritten + Breaks + Spaces;
 
         public void Add(ReadOnlySpan<byte> whitespace)
         {
@@ -788,13 +878,17 @@ public sealed class XmlRecordStream : ForwardReadStream
 
         public int WriteTo(Span<byte> buffer)
         {
+            var prefix = Math.Min(buffer.Length, Prefix.Length - _prefixWritten);
+            Prefix.AsSpan(_prefixWritten, prefix).CopyTo(buffer);
+            _prefixWritten += prefix;
+            buffer = buffer.Slice(prefix);
             var breaks = (int)Math.Min(buffer.Length, Breaks);
             buffer.Slice(0, breaks).Fill((byte)'\n');
             var spaces = (int)Math.Min(buffer.Length - breaks, Spaces);
             buffer.Slice(breaks, spaces).Fill((byte)' ');
             Breaks -= breaks;
             Spaces -= spaces;
-            return breaks + spaces;
+            return prefix + breaks + spaces;
         }
     }
 
@@ -1055,6 +1149,11 @@ public sealed class XmlRecordStream : ForwardReadStream
                     _openOrdinal = ++_visibleRecords;
                     _openStart = _shifted + _tokenStart;
                 }
+
+                if (_batches is not null)
+                {
+                    StartRecordToCut();
+                }
             }
             else if (_tracking && _hiddenDepth == 0)
             {
@@ -1070,6 +1169,17 @@ public sealed class XmlRecordStream : ForwardReadStream
                     Array.Clear(_seen, level + 1, _seen.Length - level - 1);
                 }
             }
+
+            if (!record && _batches is not null)
+            {
+                ReadNamespaces(_depth - 1);
+            }
+        }
+
+        if (!record && _open is not null && _depth <= _path.Length)
+        {
+            // Something other than a record among the records: a batch holds consecutive records only.
+            CloseBatch();
         }
 
         if (selfClosing)
@@ -1091,12 +1201,22 @@ public sealed class XmlRecordStream : ForwardReadStream
 
         if (_matched == _depth)
         {
-            if (_openOrdinal != 0 && _depth == _path.Length)
+            if (_depth == _path.Length && _splitRecordStart >= 0)
+            {
+                _openOrdinal = 0;   // cut out: the cursor takes it from its batch, never from the bytes
+                RecordCut(_shifted + end);
+            }
+            else if (_openOrdinal != 0 && _depth == _path.Length)
             {
                 RecordEnded(_shifted + end);
             }
 
             _matched--;
+        }
+
+        if (_open is not null && _depth < _path.Length)
+        {
+            CloseBatch();   // the records' container ends
         }
 
         if (_depth == _hiddenDepth)
@@ -1120,6 +1240,270 @@ public sealed class XmlRecordStream : ForwardReadStream
 
         _openOrdinal = 0;
     }
+
+    /// <summary>
+    /// Turns on split mode: each run of consecutive records in the response (up to <see cref="XmlRecordBatches.BatchBytes"/>)
+    /// is cut out as it is scanned and handed to <paramref name="batches"/>, and the reader gets in its place an empty element
+    /// of the record's name followed by the run's line breaks and the spaces that bring the column to where the run ended,
+    /// so that every position the reader reports after it is the response's. A record is not cut out (the reader reads it) when
+    /// it is the last and the response ends inside it, when its name has a prefix, or when it lies in a container that the
+    /// cursor skips or whose namespace declarations cannot be read.
+    /// </summary>
+    /// <param name="batches">Where batches go.</param>
+    /// <param name="synchronous">Whether the reader's reads keep the window of bytes ahead full (a synchronous <c>Parse</c>);
+    /// otherwise <see cref="FillAsync"/> does.</param>
+    internal void Split(XmlRecordBatches batches, bool synchronous)
+    {
+        _batches = batches;
+        _fillsWindow = synchronous;
+        _window = (int)Math.Clamp(4L * batches.Parallelism * XmlRecordBatches.BatchBytes, 256 * 1024, Math.Max(64 * 1024, _limit / 2));
+        _levelNamespaces = new (string Prefix, string Uri)[_path.Length][];
+        _levelUnsplittable = new bool[_path.Length];
+    }
+
+    private void StartRecordToCut()
+    {
+        _splitRecordStart = -1;
+        var name = QualifiedName();
+        var eligible = (!_tracking || _hiddenDepth == 0) && name.IndexOf((byte)':') < 0 && Array.IndexOf(_levelUnsplittable, true) < 0;
+        if (!eligible)
+        {
+            CloseBatch();
+            return;
+        }
+
+        CountLinesTo(_tokenStart);
+        _splitRecordStart = _shifted + _tokenStart;
+        _splitLine = _line;
+        _splitColumn = _column;
+        if (!name.SequenceEqual(_splitName))
+        {
+            CloseBatch();
+            _splitName = name.ToArray();
+        }
+    }
+
+    private void RecordCut(long end)
+    {
+        var start = _splitRecordStart;
+        _splitRecordStart = -1;
+        _open ??= new OpenBatch(start, _splitLine, _splitColumn, _splitName, CurrentNamespaces());
+        _open.Bounds.Add(start);
+        _open.Bounds.Add(end);
+        _open.End = end;
+        if (end - _open.Start >= XmlRecordBatches.BatchBytes)
+        {
+            CloseBatch();
+        }
+    }
+
+    /// <summary>Dispatches the records gathered so far as one batch, and puts its placeholder in its place.</summary>
+    private void CloseBatch()
+    {
+        var open = _open;
+        if (open is null)
+        {
+            return;
+        }
+
+        _open = null;
+        var from = (int)(open.Start - _shifted);
+        var length = (int)(open.End - open.Start);
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        var batch = _buffer.AsSpan(from, length);
+        batch.CopyTo(bytes);
+        var bounds = new int[open.Bounds.Count];
+        for (var i = 0; i < bounds.Length; i++)
+        {
+            bounds[i] = (int)(open.Bounds[i] - open.Start);
+        }
+
+        // The placeholder, then the batch's line breaks, then spaces up to the column the batch ended at.
+        var placeholder = new byte[open.Name.Length + 3];
+        placeholder[0] = (byte)'<';
+        open.Name.CopyTo(placeholder, 1);
+        placeholder[^2] = (byte)'/';
+        placeholder[^1] = (byte)'>';
+        var (breaks, tail) = LineBreaks(batch);
+        var spaces = breaks == 0 ? tail - Characters(placeholder) : tail;
+        _lastRun = new WhitespaceRun { Offset = from, Skip = length, Prefix = placeholder, Breaks = breaks, Spaces = spaces };
+        _runs.Enqueue(_lastRun);
+
+        Encoding? encoding = null;
+        if (_encodingName is not null and not ("utf-8" or "utf8"))
+        {
+            try
+            {
+                encoding = Encoding.GetEncoding(_encodingName);
+            }
+            catch (ArgumentException)
+            {
+                encoding = null;
+            }
+        }
+
+        _batches!.Dispatch(new RecordBatch(bytes, length, open.Line, open.Column, encoding, open.Namespaces, bounds));
+    }
+
+    /// <summary>The namespace declarations of the records' ancestors, in scope at the records.</summary>
+    private (string Prefix, string Uri)[] CurrentNamespaces()
+    {
+        List<(string Prefix, string Uri)>? all = null;
+        for (var level = 0; level < _path.Length - 1; level++)
+        {
+            if (_levelNamespaces[level] is { Length: > 0 } declared)
+            {
+                (all ??= new()).AddRange(declared);
+            }
+        }
+
+        return all?.ToArray() ?? [];
+    }
+
+    /// <summary>On the start tag of the records' container at <paramref name="level"/>: the namespaces it declares, which a batch parsed on its own needs.</summary>
+    private void ReadNamespaces(int level)
+    {
+        _levelUnsplittable[level] = false;
+        _levelNamespaces[level] = [];
+        var tag = _buffer.AsSpan(_tokenStart, _scan + 1 - _tokenStart);
+        if (tag.IndexOf("xmlns"u8) < 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var encoding = _encodingName is null ? Encoding.UTF8 : Encoding.GetEncoding(_encodingName);
+            var text = encoding.GetString(tag);
+            if (!text.EndsWith("/>", StringComparison.Ordinal))
+            {
+                text = text.Substring(0, text.Length - 1) + "/>";
+            }
+
+            using var reader = System.Xml.XmlReader.Create(new StringReader(text), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+            reader.MoveToContent();
+            var declared = new List<(string Prefix, string Uri)>();
+            while (reader.MoveToNextAttribute())
+            {
+                if (reader.Prefix == "xmlns")
+                {
+                    declared.Add((reader.LocalName, reader.Value));
+                }
+                else if (reader.Name == "xmlns")
+                {
+                    declared.Add((string.Empty, reader.Value));
+                }
+            }
+
+            _levelNamespaces[level] = declared.ToArray();
+        }
+        catch (Exception exception) when (exception is System.Xml.XmlException or ArgumentException)
+        {
+            // Left to the reader to report: the records below it are not cut out.
+            _levelUnsplittable[level] = true;
+        }
+    }
+
+    /// <summary>Counts the lines and the column from <see cref="_lineOffset"/> to <paramref name="offset"/>, as the reader counts them.</summary>
+    private void CountLinesTo(int offset)
+    {
+        if (offset <= _lineOffset)
+        {
+            return;
+        }
+
+        var bytes = _buffer.AsSpan(_lineOffset, offset - _lineOffset);
+        _lineOffset = offset;
+        if (_lineAfterCr && bytes[0] == '\n')
+        {
+            bytes = bytes.Slice(1);   // CR LF: one line break
+        }
+
+        _lineAfterCr = false;
+        if (bytes.IsEmpty)
+        {
+            return;
+        }
+
+        var (breaks, tail) = LineBreaks(bytes);
+        if (breaks == 0)
+        {
+            _column += tail;
+            return;
+        }
+
+        _line += breaks;
+        _column = 1 + tail;
+        _lineAfterCr = bytes[^1] == '\r';
+    }
+
+    /// <summary>The line breaks in <paramref name="bytes"/> (CR LF, CR and LF each one) and the characters after the last.</summary>
+    private (int Breaks, int Tail) LineBreaks(ReadOnlySpan<byte> bytes)
+    {
+        var last = bytes.LastIndexOfAny((byte)'\n', (byte)'\r');
+        if (last < 0)
+        {
+            return (0, Characters(bytes));
+        }
+
+        var lines = bytes.Slice(0, last + 1);
+        int breaks;
+        if (lines.IndexOf((byte)'\r') < 0)
+        {
+            breaks = lines.Count((byte)'\n');
+        }
+        else
+        {
+            breaks = 0;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (lines[i] == '\n' || (lines[i] == '\r' && (i + 1 >= lines.Length || lines[i + 1] != '\n')))
+                {
+                    breaks++;
+                }
+            }
+        }
+
+        return (breaks, Characters(bytes.Slice(last + 1)));
+    }
+
+    /// <summary>How many characters (UTF-16 code units, as the reader counts a column) <paramref name="bytes"/> decode to.</summary>
+    private int Characters(ReadOnlySpan<byte> bytes)
+    {
+        if (_encodingName is not null and not ("utf-8" or "utf8") || System.Text.Ascii.IsValid(bytes))
+        {
+            return bytes.Length;   // one byte a character
+        }
+
+        var count = 0;
+        foreach (var b in bytes)
+        {
+            if ((b & 0xC0) != 0x80)
+            {
+                count += b >= 0xF0 ? 2 : 1;   // a character beyond the BMP is a surrogate pair
+            }
+        }
+
+        return count;
+    }
+
+    private sealed class OpenBatch(long start, int line, int column, byte[] name, (string Prefix, string Uri)[] namespaces)
+    {
+        public long Start { get; } = start;
+
+        public long End { get; set; }
+
+        public int Line { get; } = line;
+
+        public int Column { get; } = column;
+
+        public byte[] Name { get; } = name;
+
+        public (string Prefix, string Uri)[] Namespaces { get; } = namespaces;
+
+        public List<long> Bounds { get; } = new();
+    }
+
 
     /// <summary>
     /// Keeps the bytes of each record for <see cref="CurrentRecordXml"/>, numbering the records as <see cref="XmlRecordCursor"/>
@@ -1192,7 +1576,12 @@ public sealed class XmlRecordStream : ForwardReadStream
             return null;
         }
 
-        var bytes = _buffer.AsSpan((int)start, (int)(end - start));
+        return RawXml(_buffer.AsSpan((int)start, (int)(end - start)), encoding);
+    }
+
+    /// <summary>A record's bytes as text, for <see cref="QualysXmlDeviation.RawXml"/>: at most <see cref="MaxRawXmlBytes"/> of them, cut short with "…".</summary>
+    internal static string RawXml(ReadOnlySpan<byte> bytes, Encoding encoding)
+    {
         if (bytes.Length <= MaxRawXmlBytes)
         {
             return encoding.GetString(bytes);
@@ -1232,6 +1621,11 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
+        if (disposing)
+        {
+            _batches?.Dispose();
+        }
+
         if (disposing && _buffer.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(_buffer);

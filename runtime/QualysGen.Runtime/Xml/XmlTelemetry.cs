@@ -5,7 +5,9 @@ namespace QualysGen.Xml;
 /// <summary>
 /// The meter under which the generated parsers count what their schemas do not say, whoever parses (the client or a direct
 /// <c>Parse</c>): <c>qualysgen.xml.deviations</c> (elements left out, tagged <c>kind</c>) and <c>qualysgen.xml.drift</c>
-/// (undeclared elements, attributes and enumeration values, tagged <c>kind</c>, counted once per distinct path and parse).
+/// (undeclared elements, attributes and enumeration values, tagged <c>kind</c>, counted once per distinct path and parse), and
+/// <c>qualysgen.xml.batches</c> (runs of records a parallel parse cut out and parsed on worker threads, tagged <c>thread</c>:
+/// <c>worker</c>, or <c>parse</c> when the parse's own thread took one while it waited).
 /// For OpenTelemetry: <c>AddMeter(XmlTelemetry.MeterName)</c>.
 /// </summary>
 public static class XmlTelemetry
@@ -18,4 +20,6 @@ public static class XmlTelemetry
     internal static readonly Counter<long> Deviations = Meter.CreateCounter<long>("qualysgen.xml.deviations", unit: "{element}", description: "Elements left out of a parse result because they break the schema.");
 
     internal static readonly Counter<long> Drift = Meter.CreateCounter<long>("qualysgen.xml.drift", unit: "{path}", description: "Distinct paths per parse where a response has what the schema does not declare.");
+
+    internal static readonly Counter<long> Batches = Meter.CreateCounter<long>("qualysgen.xml.batches", unit: "{batch}", description: "Runs of records a parallel parse cut out of a response and parsed on another thread than the reader's.");
 }

@@ -1,0 +1,604 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.IO;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using System.Threading;
+using System.Xml;
+
+namespace QualysGen.Xml;
+
+/// <summary>
+/// The records of one response parsed on several threads (<see cref="QualysXmlOptions.MaxDegreeOfParallelism"/>). An
+/// <see cref="XmlRecordStream"/> in split mode cuts runs of consecutive records (batches) out of the response as it reads it,
+/// hands each to this scheduler, and gives the parse's own reader, in the batch's place, a placeholder: an empty element of
+/// the record's name at the batch's position, followed by the batch's line breaks, so that every position after it is what
+/// it was. Worker threads parse the batches, each with its own reader and name table, into items, deviations and drift; the
+/// parse's thread, on meeting a placeholder, takes the batch's results in document order (parsing queued batches itself while
+/// it waits) and reports them as if it had read the records. Not meant to be used by hand.
+/// </summary>
+/// <remarks>
+/// A batch is parsed as a fragment whose line and column offsets are where it began, so that every line, position, path,
+/// deviation, drift and exception is the one a single thread reports. The first fault in document order is thrown, on the
+/// parse's thread, where a single thread would have thrown it. Memory holds the batches read ahead of the parse (a window a few
+/// batches per thread long) and their results until taken.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class XmlRecordBatches : IDisposable
+{
+    /// <summary>The size a batch is cut at (a batch ends at the first record end past it): 64 KiB, or the AppContext data <c>QualysGen.Xml.ParallelBatchBytes</c>.</summary>
+    internal static readonly int BatchBytes = Setting("QualysGen.Xml.ParallelBatchBytes", 64 * 1024, 256);
+
+    /// <summary>The smallest response parsed in parallel when the options leave it to the parser: 1 MiB, or the AppContext data <c>QualysGen.Xml.ParallelThresholdBytes</c>.</summary>
+    internal static readonly long ThresholdBytes = Setting("QualysGen.Xml.ParallelThresholdBytes", 1 << 20, 0);
+
+    /// <summary>The parallelism used when the options leave it to the parser and the response is large enough: the processor count, at most 8, or the AppContext data <c>QualysGen.Xml.DefaultParallelism</c>.</summary>
+    internal static readonly int AutomaticParallelism = Setting("QualysGen.Xml.DefaultParallelism", Math.Min(Environment.ProcessorCount, 8), 1);
+
+    private readonly object _gate = new();
+    private readonly Queue<RecordBatch> _queued = new();   // not claimed by a thread yet, in document order
+    private readonly Queue<RecordBatch> _issued = new();   // not taken by the parse yet, in document order
+    private readonly int _maxWorkers;
+    private int _workers;
+    private bool _disposed;
+    private object? _ownWorker;
+
+    private protected XmlRecordBatches(QualysXmlOptions? options, int parallelism, string[] ancestors, bool recordStream)
+    {
+        Options = options;
+        Parallelism = parallelism;
+        Ancestors = ancestors;
+        RecordStream = recordStream;
+        _maxWorkers = parallelism - 1;
+    }
+
+    /// <summary>How many threads parse records at once, the parse's own included.</summary>
+    public int Parallelism { get; }
+
+    /// <summary>The parse's own context: where taken results are reported.</summary>
+    public XmlParseContext? Context { get; set; }
+
+    private protected QualysXmlOptions? Options { get; }
+
+    /// <summary>The names of the records' ancestors, root first.</summary>
+    private protected string[] Ancestors { get; }
+
+    /// <summary>Whether the records are a record stream's (their deviations carry their raw XML; each stops on its end tag).</summary>
+    private protected bool RecordStream { get; }
+
+    /// <summary>
+    /// How many threads to parse the records of <paramref name="stream"/> with: the options' <see cref="QualysXmlOptions.MaxDegreeOfParallelism"/>,
+    /// or, when they leave it open, several for a response of at least 1 MiB whose length is known and one otherwise.
+    /// </summary>
+    public static int ParallelismFor(Stream stream, QualysXmlOptions? options)
+    {
+        if (options?.MaxDegreeOfParallelism is int requested)
+        {
+            return requested;
+        }
+
+        if (AutomaticParallelism < 2)
+        {
+            return 1;
+        }
+
+        long remaining;
+        try
+        {
+            remaining = stream switch
+            {
+                XmlDocumentBuffer buffer => buffer.Remaining,
+                { CanSeek: true } => stream.Length - stream.Position,
+                _ => -1,
+            };
+        }
+        catch (NotSupportedException)
+        {
+            remaining = -1;
+        }
+
+        return remaining >= ThresholdBytes ? AutomaticParallelism : 1;
+    }
+
+    /// <summary>
+    /// For a generated <c>Parse</c> with <paramref name="parallelism"/> above 1: the response as its reader is to read it, records
+    /// cut out (see <see cref="XmlRecordStream"/>), and <paramref name="context"/> set to take them. Dispose the stream when done.
+    /// </summary>
+    public static XmlRecordStream Split<TNames, T>(
+        Stream stream,
+        QualysXmlOptions? options,
+        int parallelism,
+        XmlParseContext context,
+        string[] recordPath,
+        bool[] repeatable,
+        Func<TNames> newNames,
+        Func<TNames, XmlReaderSettings> settings,
+        Func<XmlReader, TNames, XmlParseContext, T> read)
+    {
+        var batches = new XmlRecordBatches<TNames, T>(options, parallelism, recordPath[..^1], recordStream: false, newNames, settings, read) { Context = context };
+        var limit = (int)Math.Min((options ?? QualysXmlOptions.Default).MaxBufferedBytes, Array.MaxLength);
+        var records = new XmlRecordStream(stream, Math.Max(limit, 64 * 1024), recordPath);
+        records.TrackRecords(repeatable);
+        records.Split(batches, synchronous: true);
+        context.Records = batches;
+        return records;
+    }
+
+    /// <summary>Queues a batch cut out of the response, and starts a worker for it if fewer than allowed are running.</summary>
+    internal void Dispatch(RecordBatch batch)
+    {
+        var start = false;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                batch.ReturnBytes();
+                return;
+            }
+
+            _issued.Enqueue(batch);
+            _queued.Enqueue(batch);
+            if (_workers < _maxWorkers)
+            {
+                _workers++;
+                start = true;
+            }
+        }
+
+        if (start)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static batches => batches.Work(), this, preferLocal: false);
+        }
+    }
+
+    private void Work()
+    {
+        var worker = CreateWorker();
+        while (true)
+        {
+            RecordBatch? batch;
+            lock (_gate)
+            {
+                batch = _disposed ? null : Claim();
+                if (batch is null)
+                {
+                    _workers--;
+                    return;
+                }
+            }
+
+            Run(worker, batch);
+            XmlTelemetry.Batches.Add(1, new KeyValuePair<string, object?>("thread", "worker"));
+        }
+    }
+
+    /// <summary>Takes the first queued batch that is still wanted (under the lock); null when none is queued.</summary>
+    private RecordBatch? Claim()
+    {
+        while (_queued.TryDequeue(out var batch))
+        {
+            if (batch.State == RecordBatch.Discarded)
+            {
+                batch.ReturnBytes();
+                continue;
+            }
+
+            batch.State = RecordBatch.Running;
+            return batch;
+        }
+
+        return null;
+    }
+
+    private void Run(object worker, RecordBatch batch)
+    {
+        try
+        {
+            batch.Result = Parse(worker, batch);
+        }
+        finally
+        {
+            batch.ReturnBytes();
+            lock (_gate)
+            {
+                batch.State = RecordBatch.Done;
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The batch whose placeholder <paramref name="reader"/> is on, or null when the element is a record the parse reads itself.
+    /// Batches before it were skipped by the parse (their container left out, or a repeat of one allowed once): their results
+    /// are dropped unreported, as a single thread never read them.
+    /// </summary>
+    private protected RecordBatch? Find(XmlReader reader)
+    {
+        if (!reader.IsEmptyElement || reader is not IXmlLineInfo info)
+        {
+            return null;
+        }
+
+        var line = info.LineNumber;
+        var position = info.LinePosition;
+        lock (_gate)
+        {
+            while (_issued.TryPeek(out var batch))
+            {
+                // The reader reports an element's position at its name, one past the '<' the batch began with.
+                var order = batch.Line != line ? batch.Line.CompareTo(line) : (batch.Column + 1).CompareTo(position);
+                if (order > 0)
+                {
+                    return null;
+                }
+
+                _issued.Dequeue();
+                if (order == 0)
+                {
+                    return batch;
+                }
+
+                if (batch.State == RecordBatch.Queued)
+                {
+                    batch.State = RecordBatch.Discarded;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Waits until <paramref name="batch"/> is parsed, parsing it (or batches after it) on this thread meanwhile.</summary>
+    private protected void Wait(RecordBatch batch)
+    {
+        while (true)
+        {
+            RecordBatch? next;
+            lock (_gate)
+            {
+                if (batch.State == RecordBatch.Done)
+                {
+                    return;
+                }
+
+                next = Claim();
+                if (next is null)
+                {
+                    Monitor.Wait(_gate);
+                    continue;
+                }
+            }
+
+            Run(_ownWorker ??= CreateWorker(), next);
+            XmlTelemetry.Batches.Add(1, new KeyValuePair<string, object?>("thread", "parse"));
+        }
+    }
+
+    /// <summary>The state one thread parses batches with: its names, reader settings and context.</summary>
+    private protected abstract object CreateWorker();
+
+    /// <summary>Parses a batch into its results; never throws (a fault is part of the results).</summary>
+    private protected abstract object Parse(object worker, RecordBatch batch);
+
+    /// <summary>
+    /// When <paramref name="reader"/> is on the placeholder of a batch, adds the batch's items to <paramref name="items"/> and
+    /// reports its deviations and drift as if this thread had read the records, throws the fault it met if any, moves past
+    /// the placeholder and returns true; otherwise returns false, and the caller reads the element (a record not cut out).
+    /// </summary>
+    public bool TryTake<T>(XmlReader reader, List<T> items)
+    {
+        List<T>? list = items;
+        return TryTake(reader, ref list);
+    }
+
+    /// <summary>As <see cref="TryTake{T}(XmlReader, List{T})"/>, for a list that is null until its first item comes.</summary>
+    public bool TryTake<T>(XmlReader reader, ref List<T>? items)
+    {
+        if (Take(reader) is not RecordBatch.Results<T> results)
+        {
+            return false;
+        }
+
+        if (results.Records > 0)
+        {
+            // As the parent's reader would have made it for the first record, read or left out.
+            items ??= new List<T>();
+        }
+
+        for (var i = 0; i < results.Items.Count; i++)
+        {
+            results.ReplayBefore(Context, i);
+            items!.Add(results.Items[i]);
+        }
+
+        results.Finish(Context);
+        reader.Read();
+        return true;
+    }
+
+    /// <summary>The results of the batch whose placeholder <paramref name="reader"/> is on, once parsed; null when the element is not a placeholder.</summary>
+    internal RecordBatch.BatchResults? Take(XmlReader reader)
+    {
+        var batch = Find(reader);
+        if (batch is null)
+        {
+            return null;
+        }
+
+        Wait(batch);
+        return (RecordBatch.BatchResults)batch.Result!;
+    }
+
+    /// <summary>Stops the workers after the batch each is on and gives back the bytes of the batches not parsed.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            while (_queued.TryDequeue(out var batch))
+            {
+                batch.ReturnBytes();
+            }
+
+            _issued.Clear();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private static int Setting(string name, int fallback, int minimum)
+    {
+        var data = AppContext.GetData(name);
+        var value = data switch
+        {
+            int number => number,
+            string text when int.TryParse(text, out var number) => number,
+            _ => fallback,
+        };
+        return Math.Max(value, minimum);
+    }
+}
+
+/// <summary>Parses batches of <typeparamref name="T"/> records with the generated reader of the record element.</summary>
+/// <typeparam name="TNames">The generated names class (one per thread).</typeparam>
+/// <typeparam name="T">The record type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
+{
+    private readonly Func<TNames> _newNames;
+    private readonly Func<TNames, XmlReaderSettings> _settings;
+    private readonly Func<XmlReader, TNames, XmlParseContext, T> _read;
+
+    /// <summary>Creates the scheduler.</summary>
+    /// <param name="options">The parse's options.</param>
+    /// <param name="parallelism">How many threads parse at once, the parse's own included (at least 2).</param>
+    /// <param name="ancestors">The names of the records' ancestors, root first.</param>
+    /// <param name="recordStream">Whether the records are a record stream's.</param>
+    /// <param name="newNames">Makes a names instance for a worker thread.</param>
+    /// <param name="settings">The reader settings of a names instance.</param>
+    /// <param name="read">The generated reader of the record element.</param>
+    public XmlRecordBatches(
+        QualysXmlOptions? options,
+        int parallelism,
+        string[] ancestors,
+        bool recordStream,
+        Func<TNames> newNames,
+        Func<TNames, XmlReaderSettings> settings,
+        Func<XmlReader, TNames, XmlParseContext, T> read)
+        : base(options, parallelism, ancestors, recordStream)
+    {
+        _newNames = newNames;
+        _settings = settings;
+        _read = read;
+    }
+
+    private protected override object CreateWorker()
+    {
+        var names = _newNames();
+        var settings = _settings(names).Clone();
+        settings.ConformanceLevel = ConformanceLevel.Fragment;
+        return new Worker(names, settings, new XmlParseContext(Options));
+    }
+
+    private protected override object Parse(object state, RecordBatch batch)
+    {
+        var worker = (Worker)state;
+        var result = new RecordBatch.Results<T>();
+        var context = worker.Context;
+        context.Deferred = deviation => result.Deviations.Add((result.Items.Count, deviation));
+        context.RecordDepth = RecordStream ? Ancestors.Length : -1;
+        var settings = worker.Settings;
+        settings.LineNumberOffset = batch.Line - 1;
+        settings.LinePositionOffset = batch.Column - 1;
+        var record = 0;
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(batch.Bytes, 0, batch.Length, writable: false), settings, batch.ParserContext(settings.NameTable!));
+            context.StartBatch(reader, Ancestors);
+            reader.Read();
+            while (!reader.EOF)
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    reader.Read();
+                    continue;
+                }
+
+                var index = record++;
+                result.Records = record;
+                if (RecordStream)
+                {
+                    context.CurrentRecordXml = () => batch.RecordXml(index);
+                }
+
+                try
+                {
+                    result.Items.Add(_read(reader, worker.Names, context));
+                }
+                catch (QualysXmlException exception) when (context.Absorbs(exception))
+                {
+                    context.Omit(reader, exception, Ancestors.Length);
+                }
+
+                if (context.TakeRecordEnd())
+                {
+                    // A record stream's record stops on its end tag; what follows is read only after it is handed over.
+                    reader.Read();
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            result.Failure = ExceptionDispatchInfo.Capture(exception);
+        }
+        finally
+        {
+            context.TakeRecordEnd();
+            context.CurrentRecordXml = null;
+            context.Deferred = null;
+            result.Drift = context.TakeDrift();
+        }
+
+        return result;
+    }
+
+    private sealed record Worker(TNames Names, XmlReaderSettings Settings, XmlParseContext Context);
+}
+
+/// <summary>A run of consecutive records cut out of a response, where it began, and, once parsed, its results.</summary>
+internal sealed class RecordBatch
+{
+    public const int Queued = 0;
+    public const int Running = 1;
+    public const int Done = 2;
+    public const int Discarded = 3;
+
+    private byte[]? _bytes;
+
+    public RecordBatch(byte[] bytes, int length, int line, int column, Encoding? encoding, (string Prefix, string Uri)[] namespaces, int[] recordBounds)
+    {
+        _bytes = bytes;
+        Length = length;
+        Line = line;
+        Column = column;
+        Encoding = encoding;
+        Namespaces = namespaces;
+        RecordBounds = recordBounds;
+    }
+
+    /// <summary>The batch's bytes (pooled; given back once parsed).</summary>
+    public byte[] Bytes => _bytes ?? throw new ObjectDisposedException(nameof(RecordBatch));
+
+    public int Length { get; }
+
+    /// <summary>The line of the batch's first '&lt;' in the response (from 1).</summary>
+    public int Line { get; }
+
+    /// <summary>The column of the batch's first '&lt;' in the response, in characters (from 1).</summary>
+    public int Column { get; }
+
+    /// <summary>The response's declared encoding, or null for UTF-8.</summary>
+    public Encoding? Encoding { get; }
+
+    /// <summary>The namespace declarations in scope at the records (their ancestors').</summary>
+    public (string Prefix, string Uri)[] Namespaces { get; }
+
+    /// <summary>For each record, its start and end offsets in <see cref="Bytes"/>, in pairs.</summary>
+    public int[] RecordBounds { get; }
+
+    public int State { get; set; }
+
+    public object? Result { get; set; }
+
+    public XmlParserContext? ParserContext(XmlNameTable names)
+    {
+        if (Namespaces.Length == 0 && Encoding is null)
+        {
+            return null;
+        }
+
+        var manager = new XmlNamespaceManager(names);
+        foreach (var (prefix, uri) in Namespaces)
+        {
+            manager.AddNamespace(prefix, uri);
+        }
+
+        return new XmlParserContext(names, manager, null, XmlSpace.None, Encoding);
+    }
+
+    /// <summary>The XML of record <paramref name="index"/> as it came, for a deviation that leaves it out.</summary>
+    public string? RecordXml(int index)
+    {
+        if (_bytes is null || 2 * index + 1 >= RecordBounds.Length)
+        {
+            return null;
+        }
+
+        var start = RecordBounds[2 * index];
+        return XmlRecordStream.RawXml(_bytes.AsSpan(start, RecordBounds[2 * index + 1] - start), Encoding ?? System.Text.Encoding.UTF8);
+    }
+
+    public void ReturnBytes()
+    {
+        var bytes = Interlocked.Exchange(ref _bytes, null);
+        if (bytes is not null)
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>What parsing a batch gave: the deviations (each with the number of items read before it), the drift, the fault.</summary>
+    public abstract class BatchResults
+    {
+        private int _replayed;
+
+        public List<(int BeforeItem, QualysXmlDeviation Deviation)> Deviations { get; } = new();
+
+        /// <summary>The records met, read or left out.</summary>
+        public int Records { get; set; }
+
+        /// <summary>The records read.</summary>
+        public abstract int Count { get; }
+
+        public Dictionary<(QualysXmlDriftKind Kind, string Path, string? Value), XmlParseContext.DriftCount>? Drift { get; set; }
+
+        public ExceptionDispatchInfo? Failure { get; set; }
+
+        /// <summary>Reports, through <paramref name="context"/>, the deviations not reported yet that came before item <paramref name="item"/>.</summary>
+        public void ReplayBefore(XmlParseContext? context, int item)
+        {
+            while (_replayed < Deviations.Count && Deviations[_replayed].BeforeItem <= item)
+            {
+                context?.Replay(Deviations[_replayed++].Deviation);
+            }
+        }
+
+        /// <summary>Reports the rest of the deviations, merges the drift, then throws the fault the batch met, if any.</summary>
+        public void Finish(XmlParseContext? context)
+        {
+            ReplayBefore(context, int.MaxValue);
+            if (Drift is { } drift)
+            {
+                Drift = null;
+                context?.MergeDrift(drift);
+            }
+
+            Failure?.Throw();
+        }
+    }
+
+    /// <summary>What parsing a batch of <typeparamref name="T"/> records gave.</summary>
+    public sealed class Results<T> : BatchResults
+    {
+        public List<T> Items { get; } = new();
+
+        public override int Count => Items.Count;
+    }
+}
