@@ -66,3 +66,115 @@ public sealed class ParallelismTests
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), parallel.Response.Scans.Select(s => s.Id));
     }
 }
+
+/// <summary>
+/// Positions are counted by the splitter, not by a reader, so they are checked on the layouts that make counting hard: CR LF
+/// and lone CR line breaks, a whole response on one line, characters of several bytes before and among the records, a byte
+/// order mark, a single-byte code page, and whitespace between records long enough to be collapsed. On each, one thread and
+/// two must give the same records, the same deviations (line, position, path, raw XML), the same drift and the same fault.
+/// </summary>
+public sealed class ParallelLayoutTests
+{
+    public static TheoryData<string> Layouts => new() { "lf", "crlf", "cr", "one-line", "multibyte", "bom", "windows-1252", "padding", "tabs" };
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public async System.Threading.Tasks.Task One_thread_and_two_agree_on_every_position(string layout)
+    {
+        foreach (var fault in new[] { "", "malformed", "bad-envelope" })
+        {
+            var bytes = Build(layout, fault);
+            var one = await Outcome(bytes, 1);
+            var two = await Outcome(bytes, 2);
+            Assert.Equal(one.Parse, two.Parse);
+            Assert.Equal(one.Stream, two.Stream);
+            Assert.Contains(fault == "" ? "ok" : "QualysXmlException", one.Parse);
+        }
+    }
+
+    private static byte[] Build(string layout, string fault)
+    {
+        var records = new StringBuilder();
+        for (var i = 1; i <= 30; i++)
+        {
+            var scan = ComplianceScheduleListTests.Scan(i, "<DAILY frequency_days=\"1\" />");
+            scan = i switch
+            {
+                5 => scan.Replace($"<TARGET>10.0.0.{i}</TARGET>", ""),                             // left out, reported
+                7 => scan.Replace("<ACTIVE>1</ACTIVE>", "<ACTIVE>1</ACTIVE><NEW_FIELD>x</NEW_FIELD>"),  // drift
+                11 => scan.Replace("<USER_LOGIN>u</USER_LOGIN>", "<USER_LOGIN>ü€𝄞 ünïcødé</USER_LOGIN>"),
+                23 when fault == "malformed" => scan.Replace("</TARGET>", "</TARGT>"),
+                _ => scan,
+            };
+            records.Append(layout == "multibyte" ? "<!-- é€𝄞 -->" : "").Append(scan).Append(layout == "padding" ? "\n" + new string(' ', 6000) + "\n" : "\n  ");
+        }
+
+        var xml = ComplianceScheduleListTests.Document(records.ToString()).Replace("<COMPLIANCE_SCHEDULE_SCAN_LIST>", "<COMPLIANCE_SCHEDULE_SCAN_LIST>\n  ");
+        if (fault == "bad-envelope")
+        {
+            xml = xml.Replace("</COMPLIANCE_SCHEDULE_SCAN_LIST></RESPONSE>", "</COMPLIANCE_SCHEDULE_SCAN_LIST><BAD></RESPONSE>");
+        }
+
+        xml = layout switch
+        {
+            "crlf" => xml.Replace("\n", "\r\n"),
+            "cr" => xml.Replace("\n", "\r"),
+            "one-line" => xml.Replace("\n", " "),
+            "tabs" => xml.Replace("  ", "\t"),
+            _ => xml,
+        };
+        return layout switch
+        {
+            "bom" => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(xml)],
+            "windows-1252" => CodePage(xml),
+            _ => Encoding.UTF8.GetBytes(xml),
+        };
+    }
+
+    private static byte[] CodePage(string xml)
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var encoding = Encoding.GetEncoding("windows-1252");
+        return encoding.GetBytes("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n" + xml.Replace("€𝄞", "€"));
+    }
+
+    private static async System.Threading.Tasks.Task<(string Parse, string Stream)> Outcome(byte[] bytes, int threads)
+    {
+        var report = new QualysXmlReport();
+        var options = new QualysXmlOptions { MaxDegreeOfParallelism = threads, Reporter = report };
+        string parse;
+        try
+        {
+            var output = ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes), options);
+            parse = "ok " + string.Join(",", output.Response.Scans!.Select(s => s.Id + s.UserLogin));
+        }
+        catch (QualysXmlException exception)
+        {
+            parse = $"QualysXmlException {exception.Kind} {exception.LineNumber}:{exception.LinePosition} {exception.ElementPath}";
+        }
+
+        parse += Describe(report);
+        var streamReport = new QualysXmlReport();
+        var streamed = new List<string>();
+        string end;
+        try
+        {
+            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new MemoryStream(bytes), new QualysXmlOptions { MaxDegreeOfParallelism = threads, Reporter = streamReport }))
+            {
+                streamed.Add(scan.Id + scan.UserLogin);
+            }
+
+            end = "end";
+        }
+        catch (QualysXmlException exception)
+        {
+            end = $"QualysXmlException {exception.Kind} {exception.LineNumber}:{exception.LinePosition} {exception.ElementPath}";
+        }
+
+        return (parse, string.Join(",", streamed) + " then " + end + Describe(streamReport));
+    }
+
+    private static string Describe(QualysXmlReport report)
+        => "\n" + string.Join("\n", report.Deviations.Select(d => $"deviation {d.Kind} {d.LineNumber}:{d.LinePosition} {d.ElementPath} {d.OmittedPath} {d.RawXml}"))
+           + "\n" + string.Join("\n", report.Drift.Select(d => $"drift {d.Kind} {d.Path} {d.FirstLineNumber}:{d.FirstLinePosition} x{d.Count} {d.Value}"));
+}

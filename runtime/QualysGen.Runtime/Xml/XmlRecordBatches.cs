@@ -28,8 +28,8 @@ namespace QualysGen.Xml;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class XmlRecordBatches : IDisposable
 {
-    /// <summary>The size a batch is cut at (a batch ends at the first record end past it): 64 KiB, or the AppContext data <c>QualysGen.Xml.ParallelBatchBytes</c>.</summary>
-    internal static readonly int BatchBytes = Setting("QualysGen.Xml.ParallelBatchBytes", 64 * 1024, 256);
+    /// <summary>The size a batch is cut at (a batch ends at the first record end past it): 128 KiB, or the AppContext data <c>QualysGen.Xml.ParallelBatchBytes</c>.</summary>
+    internal static readonly int BatchBytes = Setting("QualysGen.Xml.ParallelBatchBytes", 128 * 1024, 256);
 
     /// <summary>The smallest response parsed in parallel when the options leave it to the parser: 1 MiB, or the AppContext data <c>QualysGen.Xml.ParallelThresholdBytes</c>.</summary>
     internal static readonly long ThresholdBytes = Setting("QualysGen.Xml.ParallelThresholdBytes", 1 << 20, 0);
@@ -420,7 +420,7 @@ public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
         var record = 0;
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(batch.Bytes, 0, batch.Length, writable: false), settings, batch.ParserContext(settings.NameTable!));
+            using var reader = XmlReader.Create(new BatchStream(batch.Bytes, batch.Length), settings, batch.ParserContext(settings.NameTable!));
             context.StartBatch(reader, Ancestors);
             reader.Read();
             while (!reader.EOF)
@@ -470,6 +470,23 @@ public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
     }
 
     private sealed record Worker(TNames Names, XmlReaderSettings Settings, XmlParseContext Context);
+
+    /// <summary>A batch's bytes, read forward only: over a seekable stream the reader sizes its buffers to the input (twice the memory).</summary>
+    private sealed class BatchStream(byte[] bytes, int length) : ForwardReadStream
+    {
+        private int _position;
+
+        public override int Read(Span<byte> buffer)
+        {
+            var count = Math.Min(buffer.Length, length - _position);
+            bytes.AsSpan(_position, count).CopyTo(buffer);
+            _position += count;
+            return count;
+        }
+
+        public override System.Threading.Tasks.ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            => new(Read(buffer.Span));
+    }
 }
 
 /// <summary>A run of consecutive records cut out of a response, where it began, and, once parsed, its results.</summary>
@@ -602,3 +619,4 @@ internal sealed class RecordBatch
         public override int Count => Items.Count;
     }
 }
+
