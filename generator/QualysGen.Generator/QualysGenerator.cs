@@ -128,7 +128,7 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
     /// <summary>Binds each schema with its overlays and the options.</summary>
     private static IncrementalValuesProvider<ParserSpec> BindSchemas(
         IncrementalValuesProvider<SchemaSpec> schemas,
-        IncrementalValueProvider<EquatableArray<SchemaOverlaySpec>> overlays,
+        IncrementalValueProvider<EquatableArray<SchemaOverlayDeclaration>> overlays,
         IncrementalValueProvider<GeneratorOptionsSpec> options,
         string bindName,
         string specName,
@@ -231,11 +231,11 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new EndpointSpecReadResult(file.Path, EquatableArray<SchemaOverlaySpec>.Empty, Internal(file.Path, exception));
+            return new EndpointSpecReadResult(file.Path, EquatableArray<SchemaOverlayDeclaration>.Empty, Internal(file.Path, exception));
         }
     }
 
-    private static BindResult Bind(SchemaSpec schema, EquatableArray<SchemaOverlaySpec> overlays, GeneratorOptionsSpec options, CancellationToken cancellationToken)
+    private static BindResult Bind(SchemaSpec schema, EquatableArray<SchemaOverlayDeclaration> overlays, GeneratorOptionsSpec options, CancellationToken cancellationToken)
     {
         try
         {
@@ -276,7 +276,7 @@ public sealed partial class QualysGenerator : IIncrementalGenerator
         }
     }
 
-    private static EquatableArray<DiagnosticSpec> UnknownSchemaFiles(EquatableArray<SchemaOverlaySpec> overlays, ImmutableArray<string> schemaFiles)
+    private static EquatableArray<DiagnosticSpec> UnknownSchemaFiles(EquatableArray<SchemaOverlayDeclaration> overlays, ImmutableArray<string> schemaFiles)
         => overlays
             .Where(o => !schemaFiles.Contains(o.SchemaFile, StringComparer.OrdinalIgnoreCase))
             .Select(o => DiagnosticSpec.Create(DiagnosticDescriptors.SpecUnknownSchemaFile.Id, o.Location, o.SchemaFile))

@@ -5,13 +5,17 @@ using System.Net;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Net.Http;
+using QualysGen.Auth;
 using QualysGen.Client;
 using QualysGen.Limits;
+using QualysGen.Requests;
 using QualysGen.Responses;
+using QualysGen.Runtime.Tests.Infrastructure;
 
 namespace QualysGen.Runtime.Tests;
 
-/// <summary>The transport's stages on their own, without a server: the response classifier and the retry planner.</summary>
+/// <summary>The transport's stages on their own, without a server: the message, the response classifier, the errors, the retry planner and the resend guard.</summary>
 public sealed class TransportStageTests
 {
     private const string Head = "<?xml version=\"1.0\"?><SIMPLE_RETURN><RESPONSE><DATETIME>2026-12-05T00:00:00Z</DATETIME>";
@@ -97,5 +101,80 @@ public sealed class TransportStageTests
 
         Assert.Equal(retried, planner.TryPlanTransient(isRetrySafe, mayHaveRun, out var delay));
         Assert.Equal(retried, delay > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task The_message_carries_the_headers_the_credential_and_the_requests_content_type_and_an_unsafe_body_goes_once()
+    {
+        var options = new QualysClientOptions { Platform = QualysPlatform.US2, UserAgent = "acme/1" };
+        var messages = new RequestMessageFactory(options, options.ResolveUrls());
+        var create = TestRequests.CreateSchedule("once");
+        var baseUri = messages.BaseFor(create.Host, create.Path);
+
+        using var message = messages.Create(create, baseUri, new AuthTicket(QualysAuthSchemes.Bearer, "token"));
+
+        Assert.Equal(new Uri("https://qualysapi.qg2.apps.qualys.com/"), baseUri);
+        Assert.StartsWith("https://qualysapi.qg2.apps.qualys.com/api/", message.RequestUri!.AbsoluteUri);
+        Assert.Equal(["QualysGen"], message.Headers.GetValues("X-Requested-With"));
+        Assert.Equal(["acme/1"], message.Headers.GetValues("User-Agent"));
+        Assert.Equal("Bearer token", message.Headers.Authorization!.ToString());
+        Assert.Equal(create.ContentType, message.Content!.Headers.ContentType!.ToString());
+        Assert.IsType<SendOnceContent>(message.Content);
+        await message.Content.CopyToAsync(new MemoryStream());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => message.Content.CopyToAsync(new MemoryStream()));
+
+        Assert.Throws<InvalidOperationException>(() => messages.BaseFor(QualysHost.Custom, "/run"));
+        Assert.Throws<InvalidOperationException>(() => messages.BaseFor(QualysHost.ApiServer, "https://elsewhere.example.com/api/"));
+    }
+
+    [Fact]
+    public async Task The_resend_guard_lets_a_marked_message_through_once_and_an_unmarked_one_always()
+    {
+        var options = new QualysClientOptions { Platform = QualysPlatform.US1 };
+        var request = TestRequests.ListSchedules(QualysAuthSchemes.Basic);
+        var messages = new RequestMessageFactory(options, options.ResolveUrls());
+        using var invoker = new HttpMessageInvoker(new ResendGuardHandler { InnerHandler = new AnswerHandler() });
+        using var marked = messages.Create(request, messages.BaseFor(request.Host, request.Path), new AuthTicket(QualysAuthSchemes.None, null));
+        using var unmarked = new HttpRequestMessage(HttpMethod.Get, "https://example.com/");
+
+        (await invoker.SendAsync(marked, CancellationToken.None)).Dispose();
+        var resent = await Assert.ThrowsAsync<InvalidOperationException>(() => invoker.SendAsync(marked, CancellationToken.None));
+        (await invoker.SendAsync(unmarked, CancellationToken.None)).Dispose();
+        (await invoker.SendAsync(unmarked, CancellationToken.None)).Dispose();
+
+        Assert.Equal(ResendGuardHandler.ResentMessage, resent.Message);
+    }
+
+    [Theory]
+    [InlineData("AccountError", 200, Head + "<CODE>2001</CODE><TEXT>This account has expired.</TEXT></RESPONSE></SIMPLE_RETURN>", typeof(QualysAuthenticationException), "2001")]
+    [InlineData("Unauthorized", 200, "<ServiceResponse><responseCode>INVALID_CREDENTIALS</responseCode></ServiceResponse>", typeof(QualysAuthenticationException), "INVALID_CREDENTIALS")]
+    [InlineData("ApiError", 400, Head + "<CODE>1905</CODE><TEXT>bad</TEXT></RESPONSE></SIMPLE_RETURN>", typeof(QualysApiException), "1905")]
+    [InlineData("ServiceError", 200, "<ServiceResponse><responseCode>NOT_FOUND</responseCode></ServiceResponse>", typeof(QualysServiceException), "NOT_FOUND")]
+    [InlineData("ServerError", 503, "", typeof(QualysHttpException), null)]
+    [InlineData("HttpError", 404, "<html>not here</html>", typeof(QualysHttpException), null)]
+    public async Task A_failing_outcome_becomes_its_exception_with_what_the_body_said(string outcome, int status, string body, Type type, string? code)
+    {
+        var envelope = await ResponseEnvelope.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
+        using var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new ByteArrayContent([]) };
+        var call = new QualysCallInfo("ListThings", "2.0", HttpMethod.Get, "/api/2.0/fo/thing/");
+
+        var exception = ResponseErrors.For(Enum.Parse<ResponseOutcome>(outcome), call, QualysAuthSchemes.Basic, response, envelope, attempts: 1);
+
+        Assert.IsType(type, exception);
+        Assert.Same(call, exception.Call);
+        Assert.Equal((HttpStatusCode)status, exception.HttpStatus);
+        Assert.Equal(code, exception switch
+        {
+            QualysAuthenticationException auth => auth.Code,
+            QualysApiException api => api.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            QualysServiceException service => service.ResponseCode,
+            _ => null,
+        });
+    }
+
+    private sealed class AnswerHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
     }
 }

@@ -17,7 +17,7 @@ internal sealed class SchemaBinder
     private readonly SchemaSpec _schema;
     private readonly GeneratorOptionsSpec _options;
     private readonly Dictionary<string, ElementSpec> _elements = new();
-    private readonly Dictionary<(string Element, string? Attribute), TypeOverlaySpec> _types = new();
+    private readonly Dictionary<(string Element, string? Attribute), TypeOverlayDeclaration> _types = new();
 
     // The requirements a spec's 'optional' list relaxes: (parent or null for every parent, child) and (element, attribute).
     private readonly HashSet<(string? Parent, string Child)> _optionalChildren = new();
@@ -66,14 +66,14 @@ internal sealed class SchemaBinder
 
     private string NamesClassName { get; }
 
-    public static BindResult Bind(SchemaSpec schema, EquatableArray<SchemaOverlaySpec> overlays, GeneratorOptionsSpec options, CancellationToken cancellationToken)
+    public static BindResult Bind(SchemaSpec schema, EquatableArray<SchemaOverlayDeclaration> overlays, GeneratorOptionsSpec options, CancellationToken cancellationToken)
     {
         var binder = new SchemaBinder(schema, options);
         var spec = binder.Run(overlays, cancellationToken);
         return new BindResult(spec, binder._diagnostics.ToEquatableArray());
     }
 
-    private ParserSpec? Run(EquatableArray<SchemaOverlaySpec> overlays, CancellationToken cancellationToken)
+    private ParserSpec? Run(EquatableArray<SchemaOverlayDeclaration> overlays, CancellationToken cancellationToken)
     {
         foreach (var element in _schema.Elements)
         {
@@ -164,7 +164,7 @@ internal sealed class SchemaBinder
             Names: _names.Build());
     }
 
-    private void ReadOverlays(EquatableArray<SchemaOverlaySpec> overlays)
+    private void ReadOverlays(EquatableArray<SchemaOverlayDeclaration> overlays)
     {
         foreach (var overlay in overlays)
         {
@@ -205,7 +205,7 @@ internal sealed class SchemaBinder
         }
     }
 
-    private void ReadOptional(OptionalOverlaySpec relaxed)
+    private void ReadOptional(OptionalOverlayDeclaration relaxed)
     {
         var known = _elements.TryGetValue(relaxed.Element, out var element)
             && (relaxed.Parent is null || _elements.ContainsKey(relaxed.Parent))
@@ -232,7 +232,7 @@ internal sealed class SchemaBinder
     private bool IsRelaxed(string child)
         => _optionalChildren.Contains((null, child)) || (_bindingElement is not null && _optionalChildren.Contains((_bindingElement, child)));
 
-    private void FindRoots(EquatableArray<SchemaOverlaySpec> overlays)
+    private void FindRoots(EquatableArray<SchemaOverlayDeclaration> overlays)
     {
         // A root is a top-level element that nothing else contains (an XSD's global elements; any DTD element).
         var referenced = new HashSet<string>();

@@ -83,7 +83,7 @@ public sealed partial class QualysClient
             }
             catch (Exception exception)
             {
-                Fail(activity, exception);
+                QualysTelemetry.Fail(activity, exception);
                 throw;
             }
 
@@ -103,7 +103,7 @@ public sealed partial class QualysClient
                         catch (Exception exception) when (exception is not OperationCanceledException)
                         {
                             var translated = TranslateBodyFailure(exception, state, response);
-                            Fail(activity, translated ?? exception);
+                            QualysTelemetry.Fail(activity, translated ?? exception);
                             if (translated is null)
                             {
                                 throw;
@@ -165,7 +165,7 @@ public sealed partial class QualysClient
             }
             catch (Exception exception)
             {
-                Fail(activity, exception);
+                QualysTelemetry.Fail(activity, exception);
                 throw;
             }
 

@@ -1,9 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using QualysGen.Auth;
@@ -15,6 +15,10 @@ namespace QualysGen.Client;
 
 public sealed partial class QualysClient
 {
+    // The attempt loop. Each step is a stage of its own, testable alone: limits (LimitTable, EndpointLimits), credentials
+    // (QualysCredentials), the message (RequestMessageFactory), classification (ResponseClassifier, ResponseErrors), the retry
+    // planner (RetryPlanner) and the log (Log). The loop only sequences them.
+
     /// <summary>
     /// Sends <paramref name="request"/> until it gets an answer that is not a limit, a stale credential or (for a call that is safe
     /// to repeat) a failure in transit, and returns it open, its body positioned at the first byte, holding the API's gate slot until
@@ -22,148 +26,152 @@ public sealed partial class QualysClient
     /// </summary>
     private async Task<OpenResponse> OpenAsync(QualysRequest request, CallState state, CancellationToken cancellationToken, AuthTicket? ticketOverride = null)
     {
-        var baseUri = BaseFor(request.Host, request.Path);
-        var limits = _limits.GetOrAdd(LimitsKey(baseUri, state.Call.Path), static (key, capacity) => new EndpointLimits(key, capacity), _options.DefaultConcurrencyLimit);
-
+        var baseUri = _messages.BaseFor(request.Host, request.Path);
+        var limits = _limits.For(baseUri, state.Call.Path);
         while (true)
         {
-            if (state.PendingDelay > TimeSpan.Zero)
-            {
-                var delay = state.PendingDelay;
-                state.PendingDelay = TimeSpan.Zero;
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-
-            await WaitForRateWindowAsync(limits, state, cancellationToken).ConfigureAwait(false);
+            await WaitBeforeAttemptAsync(limits, state, cancellationToken).ConfigureAwait(false);
             IDisposable? lease = await limits.Gate.AcquireAsync(cancellationToken).ConfigureAwait(false);
-            HttpResponseMessage? response = null;
-            ResponseEnvelope? envelope = null;
+            OpenResponse? answer = null;
             try
             {
-                var ticket = ticketOverride ?? await GetTicketAsync(request, state, cancellationToken).ConfigureAwait(false);
-                state.Retry.Sending();
-                Log.Sending(_logger, request.Endpoint, request.Version, request.Method.Method, state.Call.Path, state.Sent, ticket.Scheme.ToString());
-                var started = _time.GetTimestamp();
-
-                using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                var ticket = ticketOverride ?? await _credentials.GetTicketAsync(request, cancellationToken).ConfigureAwait(false);
+                answer = await SendAttemptAsync(request, baseUri, ticket, state, cancellationToken).ConfigureAwait(false);
+                if (answer is not null && Accept(request, state, limits, ticket, answer))
                 {
-                    if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-                    {
-                        timeout.CancelAfter(_options.Timeout);
-                    }
-
-                    try
-                    {
-                        using var message = BuildMessage(request, baseUri, ticket);
-                        response = await _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                        var body = new BodyIdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _options.BodyIdleTimeout, _time);
-                        envelope = await ResponseEnvelope.ReadAsync(body, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        if (PlanTransportRetry(request, state, exception, mayHaveRun: true))
-                        {
-                            continue;
-                        }
-
-                        throw new QualysTransportException(state.Call, isTimeout: true, mayHaveRun: true, state.Sent, exception);
-                    }
-                    catch (Exception exception) when (IsTransportFailure(exception) && !cancellationToken.IsCancellationRequested)
-                    {
-                        var mayHaveRun = response is not null || !NeverSent(exception);
-                        if (PlanTransportRetry(request, state, exception, mayHaveRun))
-                        {
-                            continue;
-                        }
-
-                        throw new QualysTransportException(state.Call, BodyIdleTimeoutStream.IsTimeout(exception), mayHaveRun, state.Sent, exception);
-                    }
-                    catch (InvalidDataException exception)
-                    {
-                        // A SIMPLE_RETURN larger than the envelope cap is not a status document.
-                        throw new QualysResponseFormatException(state.Call, response!.StatusCode, exception);
-                    }
-                }
-
-                var status = response.StatusCode;
-                Log.Answered(_logger, request.Endpoint, request.Version, (int)status, envelope.RootName is { } root ? "<" + root + ">" : envelope.Root.ToString(), (long)_time.GetElapsedTime(started).TotalMilliseconds);
-                var headers = LimitHeaders.From(response, _time.GetUtcNow());
-                if (limits.Observe(headers, _time.GetUtcNow(), _options.Retry.MaxLimitWait) is { } newLimit)
-                {
-                    Log.ConcurrencyLimitChanged(_logger, limits.Key, newLimit);
-                }
-
-                switch (ResponseClassifier.Classify(status, envelope))
-                {
-                    case ResponseOutcome.Success:
-                        var open = new OpenResponse(response, envelope, lease);
-                        response = null;
-                        envelope = null;
-                        lease = null;
-                        return open;
-
-                    case ResponseOutcome.Limited:
-                        PlanLimitRetry(request, state, limits, status, envelope, headers);
-                        continue;
-
-                    case ResponseOutcome.Unauthorized:
-                        if (!state.CredentialRefreshed && ticket.Scheme is QualysAuthSchemes.Bearer or QualysAuthSchemes.Session)
-                        {
-                            // A JWT or session can lapse between our check and Qualys'; a fresh one is worth exactly one more try.
-                            state.CredentialRefreshed = true;
-                            InvalidateCredential(ticket);
-                            Log.RefreshingCredential(_logger, request.Endpoint, request.Version, ticket.Scheme.ToString(), (int)status);
-                            continue;
-                        }
-
-                        throw AuthenticationError(state, ticket, status, envelope);
-
-                    case ResponseOutcome.AccountError:
-                        throw AuthenticationError(state, ticket, status, envelope);
-
-                    case ResponseOutcome.ApiError:
-                        var simple = envelope.SimpleReturn!;
-                        throw new QualysApiException(state.Call, status, simple.Code, simple.Text, simple.Items);
-
-                    case ResponseOutcome.ServiceError:
-                        var service = envelope.Service!;
-                        throw new QualysServiceException(state.Call, status, service.ResponseCode, service.ErrorMessage, service.ErrorResolution, service.InternalErrorCodeId);
-
-                    case ResponseOutcome.ServerError:
-                        if (state.Retry.TryPlanTransient(request.IsRetrySafe, mayHaveRun: true, out var serverDelay))
-                        {
-                            Log.TransientRetry(_logger, request.Endpoint, request.Version, "HTTP " + (int)status, (long)serverDelay.TotalMilliseconds, state.Sent + 1);
-                            state.PendingDelay = serverDelay;
-                            continue;
-                        }
-
-                        throw new QualysHttpException(state.Call, status, response.ReasonPhrase, response.Content.Headers.ContentType?.MediaType, state.Sent);
-
-                    default:
-                        throw new QualysHttpException(state.Call, status, response.ReasonPhrase, response.Content.Headers.ContentType?.MediaType, state.Sent);
+                    answer.Hold(lease);
+                    lease = null;
+                    var open = answer;
+                    answer = null;
+                    return open;
                 }
             }
             finally
             {
-                envelope?.Body.Dispose();
-                response?.Dispose();
+                if (answer is not null)
+                {
+                    await answer.DisposeAsync().ConfigureAwait(false);
+                }
+
                 lease?.Dispose();
             }
         }
     }
 
-    private QualysAuthenticationException AuthenticationError(CallState state, AuthTicket ticket, HttpStatusCode status, ResponseEnvelope envelope)
+    /// <summary>
+    /// One attempt on the wire: the message out, the headers and the root element in, within <see cref="QualysClientOptions.Timeout"/>.
+    /// Null when it failed in transit and the planner has set up another attempt; a failure not to be repeated throws.
+    /// </summary>
+    private async Task<OpenResponse?> SendAttemptAsync(QualysRequest request, Uri baseUri, AuthTicket ticket, CallState state, CancellationToken cancellationToken)
     {
-        var scheme = ticket.Scheme == QualysAuthSchemes.None ? state.CredentialScheme : ticket.Scheme;
-        return envelope.Root switch
+        state.Retry.Sending();
+        Log.Sending(_logger, request.Endpoint, request.Version, request.Method.Method, state.Call.Path, state.Sent, ticket.Scheme.ToString());
+        var started = _time.GetTimestamp();
+        HttpResponseMessage? response = null;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            ResponseRoot.SimpleReturn => new QualysAuthenticationException(state.Call, status, scheme, envelope.SimpleReturn!.RawCode, NullIfEmpty(envelope.SimpleReturn.Text)),
-            ResponseRoot.ServiceResponse => new QualysAuthenticationException(state.Call, status, scheme, envelope.Service!.ResponseCode, envelope.Service.ErrorMessage),
-            _ => new QualysAuthenticationException(state.Call, status, scheme, null, null),
-        };
+            timeout.CancelAfter(_options.Timeout);
+        }
+
+        try
+        {
+            using var message = _messages.Create(request, baseUri, ticket);
+            response = await _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var body = new BodyIdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _options.BodyIdleTimeout, _time);
+            var envelope = await ResponseEnvelope.ReadAsync(body, cancellationToken).ConfigureAwait(false);
+            Log.Answered(_logger, request.Endpoint, request.Version, (int)response.StatusCode, envelope.RootName is { } root ? "<" + root + ">" : envelope.Root.ToString(), (long)_time.GetElapsedTime(started).TotalMilliseconds);
+            var answer = new OpenResponse(response, envelope);
+            response = null;
+            return answer;
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return PlanTransportRetry(request, state, exception, mayHaveRun: true) ? null
+                : throw new QualysTransportException(state.Call, isTimeout: true, mayHaveRun: true, state.Sent, exception);
+        }
+        catch (Exception exception) when (IsTransportFailure(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            var mayHaveRun = response is not null || !NeverSent(exception);
+            return PlanTransportRetry(request, state, exception, mayHaveRun) ? null
+                : throw new QualysTransportException(state.Call, BodyIdleTimeoutStream.IsTimeout(exception), mayHaveRun, state.Sent, exception);
+        }
+        catch (InvalidDataException exception)
+        {
+            // A SIMPLE_RETURN larger than the envelope cap is not a status document.
+            throw new QualysResponseFormatException(state.Call, response!.StatusCode, exception);
+        }
+        finally
+        {
+            response?.Dispose();
+        }
     }
 
-    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+    /// <summary>
+    /// What the answer means for the call: true to hand it to the caller, false to try again (the wait is planned); a failure
+    /// throws. The limit headers are learnt from every answer, whatever it says.
+    /// </summary>
+    private bool Accept(QualysRequest request, CallState state, EndpointLimits limits, AuthTicket ticket, OpenResponse answer)
+    {
+        var status = answer.StatusCode;
+        var headers = LimitHeaders.From(answer.Message, _time.GetUtcNow());
+        if (limits.Observe(headers, _time.GetUtcNow(), _options.Retry.MaxLimitWait) is { } newLimit)
+        {
+            Log.ConcurrencyLimitChanged(_logger, limits.Key, newLimit);
+        }
+
+        var outcome = ResponseClassifier.Classify(status, answer.Envelope);
+        switch (outcome)
+        {
+            case ResponseOutcome.Success:
+                return true;
+
+            case ResponseOutcome.Limited:
+                PlanLimitRetry(request, state, limits, status, answer.Envelope, headers);
+                return false;
+
+            case ResponseOutcome.Unauthorized when !state.CredentialRefreshed && QualysCredentials.IsRenewable(ticket.Scheme):
+                // A JWT or session can lapse between our check and Qualys'; a fresh one is worth exactly one more try.
+                state.CredentialRefreshed = true;
+                _credentials.Invalidate(ticket);
+                Log.RefreshingCredential(_logger, request.Endpoint, request.Version, ticket.Scheme.ToString(), (int)status);
+                return false;
+
+            case ResponseOutcome.ServerError when state.Retry.TryPlanTransient(request.IsRetrySafe, mayHaveRun: true, out var delay):
+                Log.TransientRetry(_logger, request.Endpoint, request.Version, "HTTP " + (int)status, (long)delay.TotalMilliseconds, state.Sent + 1);
+                state.PendingDelay = delay;
+                return false;
+
+            default:
+                var scheme = ticket.Scheme == QualysAuthSchemes.None ? state.CredentialScheme : ticket.Scheme;
+                throw ResponseErrors.For(outcome, state.Call, scheme, answer.Message, answer.Envelope, state.Sent);
+        }
+    }
+
+    /// <summary>The wait the planner set up after the last attempt, then the rate window's: a used-up window is waited out rather than refused.</summary>
+    private async Task WaitBeforeAttemptAsync(EndpointLimits limits, CallState state, CancellationToken cancellationToken)
+    {
+        if (state.PendingDelay > TimeSpan.Zero)
+        {
+            var delay = state.PendingDelay;
+            state.PendingDelay = TimeSpan.Zero;
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        var wait = limits.NotBefore - _time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (!state.Retry.TryPlan(wait, countsAsAttempt: false))
+        {
+            throw new QualysLimitExceededException(state.Call, null, QualysLimitKind.Rate, null, null, wait, state.Sent);
+        }
+
+        Log.RateWindowWait(_logger, limits.Key, (long)wait.TotalMilliseconds);
+        await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>A refused call never ran: wait as long as Qualys asks (or back off), then send it again, whatever it is.</summary>
     private void PlanLimitRetry(QualysRequest request, CallState state, EndpointLimits limits, HttpStatusCode status, ResponseEnvelope envelope, in LimitHeaders headers)
@@ -178,13 +186,14 @@ public sealed partial class QualysClient
 
         if (!plan.WithinBudget)
         {
-            throw new QualysLimitExceededException(state.Call, status, plan.Kind, simple?.Code, simple is null ? null : NullIfEmpty(simple.Text), plan.Asked ?? plan.Delay, state.Sent);
+            throw new QualysLimitExceededException(state.Call, status, plan.Kind, simple?.Code, simple is null ? null : ResponseErrors.NullIfEmpty(simple.Text), plan.Asked ?? plan.Delay, state.Sent);
         }
 
         Log.LimitWait(_logger, request.Endpoint, request.Version, plan.Kind == QualysLimitKind.Rate ? "rate" : "concurrency", simple?.Code, (int)status, (long)plan.Delay.TotalMilliseconds, state.Sent + 1);
         state.PendingDelay = plan.Delay;
     }
 
+    /// <summary>After a failure in transit: true when the planner set up another attempt (and it is logged), false when the call fails.</summary>
     private bool PlanTransportRetry(QualysRequest request, CallState state, Exception exception, bool mayHaveRun)
     {
         var failure = exception is OperationCanceledException ? "timeout" : Describe(exception);
@@ -203,149 +212,12 @@ public sealed partial class QualysClient
         return true;
     }
 
-    /// <summary>When the last answer said the rate window is used up, the next call waits for it rather than being refused.</summary>
-    private async Task WaitForRateWindowAsync(EndpointLimits limits, CallState state, CancellationToken cancellationToken)
-    {
-        var wait = limits.NotBefore - _time.GetUtcNow();
-        if (wait <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        if (!state.Retry.TryPlan(wait, countsAsAttempt: false))
-        {
-            throw new QualysLimitExceededException(state.Call, null, QualysLimitKind.Rate, null, null, wait, state.Sent);
-        }
-
-        Log.RateWindowWait(_logger, limits.Key, (long)wait.TotalMilliseconds);
-        await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>True when the request certainly never left: the connection could not be made.</summary>
     private static bool NeverSent(Exception exception)
         => exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError };
 
-    private HttpRequestMessage BuildMessage(QualysRequest request, Uri baseUri, AuthTicket ticket)
-    {
-        var message = new HttpRequestMessage(request.Method, ResolveUri(request, baseUri));
-        message.Headers.TryAddWithoutValidation("X-Requested-With", _options.RequestedWith);
-        message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        switch (ticket.Scheme)
-        {
-            case QualysAuthSchemes.Basic:
-                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", ticket.Value);
-                break;
-            case QualysAuthSchemes.Bearer:
-                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ticket.Value);
-                break;
-            case QualysAuthSchemes.Session:
-                message.Headers.TryAddWithoutValidation("Cookie", SessionCookieName + "=" + ticket.Value);
-                break;
-        }
-
-        switch (request.BodyKind)
-        {
-            case QualysBodyKind.Form:
-                message.Content = new FormUrlEncodedContent(request.Form);
-                break;
-            case QualysBodyKind.Xml or QualysBodyKind.Json when !request.Body.IsEmpty || request.Method != HttpMethod.Get:
-                message.Content = new ReadOnlyMemoryContent(request.Body);
-                break;
-        }
-
-        if (message.Content is not null && request.ContentType is { } contentType)
-        {
-            // The request decides its content type (QualysRequest.ContentType); nothing here second-guesses it.
-            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        }
-
-        if (request.BodyKind == QualysBodyKind.Json)
-        {
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        }
-
-        if (!request.IsRetrySafe)
-        {
-            // At most once on the wire, whatever the handlers below do: see SendOnceContent.
-            message.Content = new SendOnceContent(message.Content);
-        }
-
-        return message;
-    }
-
-    private static Uri ResolveUri(QualysRequest request, Uri baseUri)
-    {
-        if (Uri.TryCreate(request.Path, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
-        {
-            // Only custom-host endpoints may name their own host (BaseFor refused the rest); they never get Qualys credentials.
-            var pathAndQuery = request.PathAndQuery;
-            return new Uri(pathAndQuery, UriKind.Absolute);
-        }
-
-        return new Uri(baseUri, request.PathAndQuery.TrimStart('/'));
-    }
-
-    private Uri BaseFor(QualysHost host, string path)
-    {
-        var isAbsolute = Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https";
-        switch (host)
-        {
-            case QualysHost.ApiServer when !isAbsolute:
-                return _urls.ApiServer;
-            case QualysHost.Gateway when !isAbsolute:
-                return _urls.Gateway;
-            case QualysHost.Custom when isAbsolute:
-                return new Uri(absolute!.GetLeftPart(UriPartial.Authority) + "/");
-            case QualysHost.Custom when _options.CustomHostUrl is { } custom:
-                return custom.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? custom : new Uri(custom.AbsoluteUri + "/");
-            case QualysHost.Custom:
-                throw new InvalidOperationException($"The endpoint at {path} is served by a host of its own; set QualysClientOptions.CustomHostUrl.");
-            default:
-                throw new InvalidOperationException($"A {host} endpoint must have a path relative to the host, not {path}.");
-        }
-    }
-
-    private static string LimitsKey(Uri baseUri, string path) => baseUri.Authority + path;
-
     private Activity? StartActivity(QualysRequest request)
-    {
-        var activity = QualysTelemetry.Source.StartActivity("Qualys " + request.Endpoint, ActivityKind.Client);
-        if (activity is not null)
-        {
-            activity.SetTag("qualys.endpoint", request.Endpoint);
-            activity.SetTag("qualys.version", request.Version);
-            activity.SetTag("http.request.method", request.Method.Method);
-            activity.SetTag("url.path", QualysCallInfo.PathOnly(request.Path));
-            activity.SetTag("server.address", request.Host == QualysHost.Gateway ? _urls.Gateway.Host : _urls.ApiServer.Host);
-        }
-
-        return activity;
-    }
-
-    private static void Fail(Activity? activity, Exception exception)
-    {
-        if (activity is null)
-        {
-            return;
-        }
-
-        activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-        activity.SetTag("error.type", exception.GetType().FullName);
-        if (exception is QualysException { HttpStatus: { } status })
-        {
-            activity.SetTag("http.response.status_code", (int)status);
-        }
-
-        switch (exception)
-        {
-            case QualysApiException { Code: { } code }:
-                activity.SetTag("qualys.code", code);
-                break;
-            case QualysServiceException service:
-                activity.SetTag("qualys.code", service.ResponseCode);
-                break;
-        }
-    }
+        => QualysTelemetry.StartCall(request, request.Host == QualysHost.Gateway ? _urls.Gateway.Host : _urls.ApiServer.Host);
 
     /// <summary>The progress of one call through its attempts.</summary>
     private sealed class CallState
@@ -372,16 +244,18 @@ public sealed partial class QualysClient
         public QualysAuthSchemes CredentialScheme { get; set; }
     }
 
-    /// <summary>An answer that passed the checks, its body ready to parse; disposing it gives the gate slot back and closes the connection if unread.</summary>
+    /// <summary>
+    /// An answer whose root element has been read, its body ready to parse; once accepted it holds the API's gate slot. Disposing
+    /// it gives the slot back and closes the connection if the body is unread.
+    /// </summary>
     private sealed class OpenResponse : IAsyncDisposable
     {
         private IDisposable? _lease;
 
-        public OpenResponse(HttpResponseMessage message, ResponseEnvelope envelope, IDisposable lease)
+        public OpenResponse(HttpResponseMessage message, ResponseEnvelope envelope)
         {
             Message = message;
             Envelope = envelope;
-            _lease = lease;
         }
 
         public HttpResponseMessage Message { get; }
@@ -392,12 +266,45 @@ public sealed partial class QualysClient
 
         public HttpStatusCode StatusCode => Message.StatusCode;
 
+        public void Hold(IDisposable lease) => _lease = lease;
+
         public ValueTask DisposeAsync()
         {
             Envelope.Body.Dispose();
             Message.Dispose();
             Interlocked.Exchange(ref _lease, null)?.Dispose();
             return default;
+        }
+    }
+
+    /// <summary>The credential stage's way out: its login, logout and token requests go through the same attempt loop.</summary>
+    private sealed class CredentialChannel : ICredentialTransport
+    {
+        private readonly QualysClient _client;
+
+        public CredentialChannel(QualysClient client) => _client = client;
+
+        public async Task<CredentialAnswer> SendAsync(QualysRequest<string> request, QualysAuthSchemes obtains, AuthTicket? ticket, CancellationToken cancellationToken)
+        {
+            // A logout sends the session it ends; a refusal there is final (no new session to end the old one).
+            var state = new CallState(request, _client._options.Retry) { CredentialScheme = obtains, CredentialRefreshed = ticket is not null };
+            using var activity = _client.StartActivity(request);
+            var response = await _client.OpenAsync(request, state, cancellationToken, ticket).ConfigureAwait(false);
+            await using (response.ConfigureAwait(false))
+            {
+                string body;
+                try
+                {
+                    body = await _client.ParseBodyAsync(request, response.Body, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (TranslateBodyFailure(exception, state, response) is { } translated)
+                {
+                    throw translated;
+                }
+
+                var cookies = response.Message.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToArray() : [];
+                return new CredentialAnswer(response.StatusCode, cookies, body);
+            }
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -7,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QualysGen.Auth;
 using QualysGen.Limits;
 using QualysGen.Requests;
 using QualysGen.Responses;
@@ -37,8 +37,9 @@ public sealed partial class QualysClient : IQualysClient, IAsyncDisposable, IDis
     private readonly QualysPlatformUrls _urls;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly string _userAgent;
-    private readonly ConcurrentDictionary<string, EndpointLimits> _limits = new(StringComparer.Ordinal);
+    private readonly RequestMessageFactory _messages;
+    private readonly LimitTable _limits;
+    private readonly QualysCredentials _credentials;
     private int _disposed;
 
     /// <summary>Creates a client with an <see cref="HttpClient"/> of its own (disposed with the client).</summary>
@@ -84,7 +85,9 @@ public sealed partial class QualysClient : IQualysClient, IAsyncDisposable, IDis
         _ownedHttpClient = owned;
         _logger = (ILogger?)loggerFactory?.CreateLogger<QualysClient>() ?? NullLogger.Instance;
         _time = _options.TimeProvider ?? TimeProvider.System;
-        _userAgent = string.IsNullOrEmpty(_options.UserAgent) ? "QualysGen/" + QualysTelemetry.Version : _options.UserAgent!;
+        _messages = new RequestMessageFactory(_options, _urls);
+        _limits = new LimitTable(_options.DefaultConcurrencyLimit);
+        _credentials = new QualysCredentials(_options, _urls, new CredentialChannel(this), _time, _logger);
     }
 
     /// <summary>The API server the client calls.</summary>
@@ -131,27 +134,23 @@ public sealed partial class QualysClient : IQualysClient, IAsyncDisposable, IDis
                     catch (Exception exception) when (IsTransportFailure(exception) && !cancellationToken.IsCancellationRequested)
                     {
                         // The body broke off after the headers: the call ran. Only a call that is safe to repeat goes again.
-                        if (!state.Retry.TryPlanTransient(request.IsRetrySafe, mayHaveRun: true, out var delay))
+                        if (!PlanTransportRetry(request, state, exception, mayHaveRun: true))
                         {
-                            Log.NotRetried(_logger, request.Endpoint, request.Version, Describe(exception));
                             throw new QualysTransportException(state.Call, BodyIdleTimeoutStream.IsTimeout(exception), mayHaveRun: true, state.Sent, exception);
                         }
-
-                        Log.TransientRetry(_logger, request.Endpoint, request.Version, Describe(exception), (long)delay.TotalMilliseconds, state.Sent + 1);
-                        state.PendingDelay = delay;
                     }
                 }
             }
         }
         catch (Exception exception)
         {
-            Fail(activity, exception);
+            QualysTelemetry.Fail(activity, exception);
             throw;
         }
     }
 
     /// <summary>Logs the v2 session out now, if there is one (the next session call logs in again).</summary>
-    public Task LogOutAsync(CancellationToken cancellationToken = default) => EndSessionAsync(cancellationToken);
+    public Task LogOutAsync(CancellationToken cancellationToken = default) => _credentials.EndSessionAsync(cancellationToken);
 
     /// <summary>Logs the v2 session out (when <see cref="QualysClientOptions.LogOutOnDispose"/>) and releases the client's own <see cref="HttpClient"/>.</summary>
     public async ValueTask DisposeAsync()
@@ -166,7 +165,7 @@ public sealed partial class QualysClient : IQualysClient, IAsyncDisposable, IDis
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await EndSessionAsync(timeout.Token).ConfigureAwait(false);
+                await _credentials.EndSessionAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is QualysException or OperationCanceledException or HttpRequestException)
             {
@@ -185,7 +184,7 @@ public sealed partial class QualysClient : IQualysClient, IAsyncDisposable, IDis
 
     /// <summary>For tests and diagnostics: the current size of the concurrency gate of the API at <paramref name="path"/> on <paramref name="host"/>.</summary>
     public int GetConcurrencyLimit(QualysHost host, string path)
-        => _limits.TryGetValue(LimitsKey(BaseFor(host, path), QualysCallInfo.PathOnly(path)), out var limits) ? limits.Gate.Capacity : _options.DefaultConcurrencyLimit;
+        => _limits.ConcurrencyLimit(_messages.BaseFor(host, path), QualysCallInfo.PathOnly(path));
 
     private static HttpClient CreateHttpClient() => new(CreateHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 

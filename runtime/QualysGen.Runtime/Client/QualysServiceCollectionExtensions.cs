@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QualysGen.Client;
@@ -18,8 +19,15 @@ public static class QualysServiceCollectionExtensions
     /// host starts (<c>ValidateOnStart</c>); a <see cref="TimeProvider"/> registered in the container is the client's clock unless
     /// the options name one.
     /// </summary>
-    /// <returns>The HTTP client's builder, to add handlers (a proxy, a message handler of your own) or configure it further.
-    /// Do not add a retry or resilience handler: the client retries itself (see the runtime README).</returns>
+    /// <returns>The HTTP client's builder, to add handlers (a proxy, a message handler of your own) or configure it further.</returns>
+    /// <remarks>
+    /// Do not add a retry or resilience handler (<c>AddStandardResilienceHandler</c>, a Polly retry policy, a handler of your own
+    /// that sends a request again): the client retries by Qualys' rules itself (<see cref="QualysClientOptions.Retry"/>), and the
+    /// pipeline registered here ends in a guard that lets each of the client's requests reach the connection once. A handler
+    /// above it that sends a request a second time gets an <see cref="InvalidOperationException"/> saying so, and the call fails
+    /// with it rather than multiplying attempts; an unsafe call (a create, a launch, a delete) never leaves twice either way.
+    /// Handlers that do not repeat requests (a proxy, logging, a custom host's own auth) are fine.
+    /// </remarks>
     /// <example>
     /// <code>
     /// services.AddQualysClient(o =>
@@ -82,7 +90,13 @@ public static class QualysServiceCollectionExtensions
     }
 
     private static IHttpClientBuilder AddHttpClient(IServiceCollection services, string httpClientName)
-        => services.AddHttpClient(httpClientName)
+    {
+        var builder = services.AddHttpClient(httpClientName)
             .ConfigurePrimaryHttpMessageHandler(QualysClient.CreateHandler)
             .ConfigureHttpClient(static client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+
+        // After the factory's own filters, so the guard goes in after everything the consumer adds: innermost but for its logger.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ResendGuardFilter>());
+        return builder;
+    }
 }

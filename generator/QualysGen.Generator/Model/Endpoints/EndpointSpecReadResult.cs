@@ -7,7 +7,7 @@ namespace QualysGen.Generator.Model;
 /// </summary>
 internal sealed record EndpointSpecReadResult(
     string FilePath,
-    EquatableArray<SchemaOverlaySpec> Overlays,
+    EquatableArray<SchemaOverlayDeclaration> Overlays,
     EquatableArray<DiagnosticSpec> Diagnostics,
     EndpointDocument? Endpoints = null,
     EquatableArray<DiagnosticSpec> EndpointDiagnostics = default);

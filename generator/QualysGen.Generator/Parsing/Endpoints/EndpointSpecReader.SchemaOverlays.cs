@@ -19,17 +19,17 @@ internal sealed partial class EndpointSpecReader
         ["decimal"] = XmlValueType.Decimal,
     };
 
-    private List<SchemaOverlaySpec> ReadSchemaOverlays(JsonObject root, CancellationToken cancellationToken)
+    private List<SchemaOverlayDeclaration> ReadSchemaOverlays(JsonObject root, CancellationToken cancellationToken)
     {
         if (root.Find("schemas") is not { } schemas)
         {
-            return new List<SchemaOverlaySpec>();
+            return new List<SchemaOverlayDeclaration>();
         }
 
         if (schemas.Value is not JsonObject schemaMap)
         {
             Invalid(schemas.Value, "'schemas' must be an object whose keys are schema file names");
-            return new List<SchemaOverlaySpec>();
+            return new List<SchemaOverlayDeclaration>();
         }
 
         return ReadEntries(
@@ -43,7 +43,7 @@ internal sealed partial class EndpointSpecReader
             ReadSchema);
     }
 
-    private SchemaOverlaySpec? ReadSchema(JsonProperty schema)
+    private SchemaOverlayDeclaration? ReadSchema(JsonProperty schema)
     {
         if (schema.Value is not JsonObject body)
         {
@@ -51,9 +51,9 @@ internal sealed partial class EndpointSpecReader
             return null;
         }
 
-        var roots = new List<RootOverlaySpec>();
-        var types = new List<TypeOverlaySpec>();
-        var optional = new List<OptionalOverlaySpec>();
+        var roots = new List<RootOverlayDeclaration>();
+        var types = new List<TypeOverlayDeclaration>();
+        var optional = new List<OptionalOverlayDeclaration>();
         new JsonObjectReader(Invalid, (property, _) => Invalid(property, $"Unknown property '{property.Name}' in a schema entry; it has 'types', 'roots' and 'optional'"))
             .On("roots", property =>
             {
@@ -67,7 +67,7 @@ internal sealed partial class EndpointSpecReader
                 {
                     if (item is JsonString { Value.Length: > 0 } name)
                     {
-                        roots.Add(new RootOverlaySpec(name.Value, At(item.Position)));
+                        roots.Add(new RootOverlayDeclaration(name.Value, At(item.Position)));
                     }
                     else
                     {
@@ -111,10 +111,10 @@ internal sealed partial class EndpointSpecReader
             })
             .Read(body);
 
-        return new SchemaOverlaySpec(schema.Name, At(schema.NamePosition), roots.ToEquatableArray(), types.ToEquatableArray(), optional.ToEquatableArray());
+        return new SchemaOverlayDeclaration(schema.Name, At(schema.NamePosition), roots.ToEquatableArray(), types.ToEquatableArray(), optional.ToEquatableArray());
     }
 
-    private static OptionalOverlaySpec? ReadOptional(string text, SourceLocationSpec location)
+    private static OptionalOverlayDeclaration? ReadOptional(string text, SourceLocationSpec location)
     {
         var at = text.IndexOf('@');
         if (at >= 0)
@@ -122,22 +122,22 @@ internal sealed partial class EndpointSpecReader
             var element = text.Substring(0, at);
             var attribute = text.Substring(at + 1);
             return element.Length > 0 && attribute.Length > 0 && element.IndexOf('/') < 0 && attribute.IndexOf('@') < 0
-                ? new OptionalOverlaySpec(null, element, attribute, location)
+                ? new OptionalOverlayDeclaration(null, element, attribute, location)
                 : null;
         }
 
         var slash = text.IndexOf('/');
         if (slash < 0)
         {
-            return new OptionalOverlaySpec(null, text, null, location);
+            return new OptionalOverlayDeclaration(null, text, null, location);
         }
 
         var parent = text.Substring(0, slash);
         var child = text.Substring(slash + 1);
-        return parent.Length > 0 && child.Length > 0 && child.IndexOf('/') < 0 ? new OptionalOverlaySpec(parent, child, null, location) : null;
+        return parent.Length > 0 && child.Length > 0 && child.IndexOf('/') < 0 ? new OptionalOverlayDeclaration(parent, child, null, location) : null;
     }
 
-    private TypeOverlaySpec? ReadType(JsonProperty entry)
+    private TypeOverlayDeclaration? ReadType(JsonProperty entry)
     {
         var at = entry.Name.IndexOf('@');
         var element = at < 0 ? entry.Name : entry.Name.Substring(0, at);
@@ -152,7 +152,7 @@ internal sealed partial class EndpointSpecReader
         switch (entry.Value)
         {
             case JsonString name when TypeNames.TryGetValue(name.Value, out var type):
-                return new TypeOverlaySpec(element, attribute, type, EquatableArray<string>.Empty, null, location);
+                return new TypeOverlayDeclaration(element, attribute, type, EquatableArray<string>.Empty, null, location);
             case JsonString name:
                 _diagnostics.Add(DiagnosticSpec.Create(DiagnosticDescriptors.SpecUnknownType.Id, At(name.Position), name.Value));
                 return null;
@@ -164,7 +164,7 @@ internal sealed partial class EndpointSpecReader
         }
     }
 
-    private TypeOverlaySpec? ReadEnum(string element, string? attribute, JsonObject enumObject, SourceLocationSpec location)
+    private TypeOverlayDeclaration? ReadEnum(string element, string? attribute, JsonObject enumObject, SourceLocationSpec location)
     {
         var values = new List<string>();
         string? name = null;
@@ -220,6 +220,6 @@ internal sealed partial class EndpointSpecReader
             return null;
         }
 
-        return ok ? new TypeOverlaySpec(element, attribute, XmlValueType.Enum, values.ToEquatableArray(), name, location) : null;
+        return ok ? new TypeOverlayDeclaration(element, attribute, XmlValueType.Enum, values.ToEquatableArray(), name, location) : null;
     }
 }

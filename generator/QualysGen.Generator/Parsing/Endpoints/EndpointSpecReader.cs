@@ -39,20 +39,20 @@ internal sealed partial class EndpointSpecReader
             filePath, overlays.ToEquatableArray(), reader._diagnostics.ToEquatableArray(), endpoints, reader._endpointDiagnostics.ToEquatableArray());
     }
 
-    private List<SchemaOverlaySpec> ReadFile(string text, CancellationToken cancellationToken, out JsonObject? rootObject)
+    private List<SchemaOverlayDeclaration> ReadFile(string text, CancellationToken cancellationToken, out JsonObject? rootObject)
     {
         rootObject = null;
         var parsed = JsonParser.Parse(text);
         if (parsed.Error is { } error)
         {
             _diagnostics.Add(DiagnosticSpec.Create(DiagnosticDescriptors.JsonSyntaxError.Id, At(error.Position), error.Message));
-            return new List<SchemaOverlaySpec>();
+            return new List<SchemaOverlayDeclaration>();
         }
 
         if (parsed.Root is not JsonObject root)
         {
             Invalid(parsed.Root!, "A spec file must be a JSON object");
-            return new List<SchemaOverlaySpec>();
+            return new List<SchemaOverlayDeclaration>();
         }
 
         rootObject = root;
