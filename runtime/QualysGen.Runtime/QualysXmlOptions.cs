@@ -26,6 +26,7 @@ public sealed class QualysXmlOptions
     private readonly long _maxBufferedBytes = DefaultMaxBufferedBytes;
     private readonly int _maxRecordBytes = Xml.XmlRecordStream.DefaultMaxBufferedBytes;
     private readonly int? _maxDegreeOfParallelism;
+    private IQualysXmlReporter? _reporter;
 
     /// <summary>
     /// When true, the first deviation from the schema (a missing required element or attribute, an empty or unparsable required
@@ -36,7 +37,11 @@ public sealed class QualysXmlOptions
     public bool Strict { get; init; }
 
     /// <summary>Receives the deviations and the drift of each parse (see <see cref="QualysXmlReport"/>), or null.</summary>
-    public IQualysXmlReporter? Reporter { get; init; }
+    public IQualysXmlReporter? Reporter
+    {
+        get => _reporter;
+        init => _reporter = value;
+    }
 
     /// <summary>
     /// The deepest element nesting read, counted from the root (depth 0). A document nested deeper throws
@@ -84,5 +89,13 @@ public sealed class QualysXmlOptions
     {
         get => _maxDegreeOfParallelism;
         init => _maxDegreeOfParallelism = value is null or (>= 1 and <= 512) ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, "Between 1 and 512, or null.");
+    }
+
+    /// <summary>These options with another reporter: every other option (every limit, the parallelism) as it is.</summary>
+    internal QualysXmlOptions WithReporter(IQualysXmlReporter? reporter)
+    {
+        var copy = (QualysXmlOptions)MemberwiseClone();
+        copy._reporter = reporter;
+        return copy;
     }
 }

@@ -64,4 +64,19 @@ public sealed class ResponseReportTests
         var failure = await Assert.ThrowsAsync<QualysResponseFormatException>(() => client.SendAsync(TestRequests.ListSchedules(Requests.QualysAuthSchemes.Basic)));
         Assert.Equal(QualysXmlErrorKind.MissingElement, Assert.IsType<QualysXmlException>(failure.InnerException).Kind);
     }
+
+    [Fact]
+    public void The_reporter_the_client_adds_keeps_every_other_option()
+    {
+        var options = new QualysXmlOptions { Strict = true, MaxDepth = 17, MaxBufferedBytes = 12345, MaxRecordBytes = 100_000, MaxDegreeOfParallelism = 3 };
+        var reporter = new QualysXmlReport();
+
+        var copy = options.WithReporter(reporter);
+
+        Assert.Same(reporter, copy.Reporter);
+        foreach (var property in typeof(QualysXmlOptions).GetProperties().Where(p => p.Name != nameof(QualysXmlOptions.Reporter) && p.GetMethod!.IsStatic is false))
+        {
+            Assert.Equal(property.GetValue(options), property.GetValue(copy));
+        }
+    }
 }

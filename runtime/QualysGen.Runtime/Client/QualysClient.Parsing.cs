@@ -29,12 +29,6 @@ public sealed partial class QualysClient
             return xml;
         }
 
-        return new QualysXmlOptions
-        {
-            Strict = xml.Strict,
-            MaxDepth = xml.MaxDepth,
-            MaxBufferedBytes = xml.MaxBufferedBytes,
-            Reporter = new ClientXmlReporter(_logger, request.Endpoint, request.Version, xml.Reporter),
-        };
+        return xml.WithReporter(new ClientXmlReporter(_logger, request.Endpoint, request.Version, xml.Reporter));
     }
 }
