@@ -936,7 +936,8 @@ internal sealed class ParserEmitter
     /// The level of a class around the records of a record stream (<see cref="EnvelopeLevelSpec"/>): the class's element reader
     /// cut at its child loop, from the same emitter code, with its locals as fields. <c>Start</c> reads the attributes,
     /// <c>ReadChild</c> is one turn of the child loop (the member the path goes on through is left to the stream), and
-    /// <c>End</c> checks the required members. The values read are only checked, not kept.
+    /// <c>End</c> checks the required members. Nothing returns the values read: they are read to be checked, as <c>Parse</c>
+    /// checks them, and dropped with the level at the element's end.
     /// </summary>
     private void EmitEnvelopeLevel(EnvelopeLevelSpec level)
     {
