@@ -517,4 +517,32 @@ public sealed class RealDataTests
             ],
             report.Drift.Select(d => $"{d.Kind} {d.Path} {d.Count}"));
     }
+
+    [Fact]
+    public async Task A_record_left_out_right_before_bytes_that_break_the_document_is_reported_by_both_before_the_fault()
+    {
+        // The second record lacks its TARGET; right after its end tag, "]]>" in text is not well-formed.
+        var bad = Scan(2, "<DAILY frequency_days=\"1\" />").Replace("<TARGET>10.0.0.2</TARGET>", "");
+        var xml = Document(Scan(1, "<DAILY frequency_days=\"1\" />"), bad + " ]]> ", Scan(3, "<DAILY frequency_days=\"1\" />"));
+
+        var report = new QualysXmlReport();
+        var parsed = Assert.Throws<QualysXmlException>(() => ComplianceScheduleScanListOutput.Parse(Xml.Stream(xml), new QualysXmlOptions { Reporter = report }));
+        var streamReport = new QualysXmlReport();
+        var streamed = new List<long>();
+        var stream = await Assert.ThrowsAsync<QualysXmlException>(async () =>
+        {
+            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(
+                new ChunkedStream(Encoding.UTF8.GetBytes(xml), 5, seed: 5, asyncOnly: true), new QualysXmlOptions { Reporter = streamReport }))
+            {
+                streamed.Add(scan.Id);
+            }
+        });
+
+        Assert.Equal(QualysXmlErrorKind.Malformed, parsed.Kind);
+        Assert.Equal((parsed.Kind, parsed.ElementPath, parsed.LineNumber, parsed.LinePosition), (stream.Kind, stream.ElementPath, stream.LineNumber, stream.LinePosition));
+        Assert.Equal(new long[] { 1 }, streamed);
+        Assert.Equal(Root + "/SCAN", Assert.Single(report.Deviations).OmittedPath);
+        Assert.Equal(Root + "/SCAN", Assert.Single(streamReport.Deviations).OmittedPath);
+        Assert.Equal(bad, streamReport.Deviations[0].RawXml);
+    }
 }

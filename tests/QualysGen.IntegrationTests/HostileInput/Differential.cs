@@ -122,10 +122,10 @@ internal static class Differential
         }
 
         var fault = (parsed.Failure.Line, parsed.Failure.Position);
-        // The complete records before the fault, but those Parse left out for a deviation before it failed (as the stream leaves them out).
+        // The complete records before the fault, but those Parse left out for a deviation (as the stream leaves them out).
         var recordPath = "/" + string.Join("/", entry.RecordPath);
-        var before = records.Count(r => Compare(r.End, fault) < 0)
-            - parseReport.Deviations.Count(d => d.OmittedPath == recordPath && Compare((d.LineNumber, d.LinePosition), fault) < 0);
+        var omitted = parseReport.Deviations.Where(d => d.OmittedPath == recordPath).Select(d => (d.LineNumber, d.LinePosition)).ToList();
+        var before = records.Count(r => Compare(r.End, fault) < 0 && !omitted.Any(at => Compare(r.Start, at) <= 0 && Compare(at, r.End) <= 0));
         var inRecord = records.Any(r => Compare(r.Start, fault) <= 0 && Compare(fault, r.End) <= 0);
         var category = duplicateContainer ? "Stream.DuplicateContainer"
             : inRecord ? "Stream.FaultInRecord"
