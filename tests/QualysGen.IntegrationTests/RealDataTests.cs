@@ -20,8 +20,11 @@ public sealed class RealDataTests
     private const string Root = "/COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT/RESPONSE/COMPLIANCE_SCHEDULE_SCAN_LIST";
 
     /// <summary>Parses <paramref name="xml"/> through Parse, ParseAsync (in 7-byte reads) and the record stream, checks that the
-    /// three give the same scans and the same deviations, and returns Parse's result and report.</summary>
-    private static async Task<(IReadOnlyList<Scan> Scans, QualysXmlReport Report)> ParseAllWays(string xml, bool syncReadsAllowed = false)
+    /// three give the same scans, the same deviations and the same drift, and returns Parse's result and report.</summary>
+    /// <param name="xml">The response.</param>
+    /// <param name="syncReadsAllowed">Whether the record stream may fall back to reading the source synchronously.</param>
+    /// <param name="streamReport">Where the record stream reports, to look at what only it has (raw XML); null for a report of its own.</param>
+    private static async Task<(IReadOnlyList<Scan> Scans, QualysXmlReport Report)> ParseAllWays(string xml, bool syncReadsAllowed = false, QualysXmlReport? streamReport = null)
     {
         var report = new QualysXmlReport();
         var parsed = ComplianceScheduleScanListOutput.Parse(Xml.Stream(xml), new QualysXmlOptions { Reporter = report });
@@ -29,7 +32,7 @@ public sealed class RealDataTests
         var asyncReport = new QualysXmlReport();
         var parsedAsync = await ComplianceScheduleScanListOutput.ParseAsync(new ChunkedStream(Encoding.UTF8.GetBytes(xml), 7, seed: 7, asyncOnly: true), new QualysXmlOptions { Reporter = asyncReport });
 
-        var streamReport = new QualysXmlReport();
+        streamReport ??= new QualysXmlReport();
         var streamed = new List<Scan>();
         await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new ChunkedStream(Encoding.UTF8.GetBytes(xml), 5, seed: 5, asyncOnly: !syncReadsAllowed), new QualysXmlOptions { Reporter = streamReport }))
         {
@@ -41,6 +44,8 @@ public sealed class RealDataTests
         Assert.Equal(scans.Select(s => s.Id), streamed.Select(s => s.Id));
         Assert.Equal(report.Deviations.Select(Describe), asyncReport.Deviations.Select(Describe));
         Assert.Equal(report.Deviations.Select(Describe), streamReport.Deviations.Select(Describe));
+        Assert.Equal(report.Drift, asyncReport.Drift);
+        Assert.Equal(report.Drift, streamReport.Drift);
         return (scans, report);
 
         static string Describe(QualysXmlDeviation d) => $"{d.Kind} {d.ElementPath} {d.OmittedPath} {d.LineNumber}:{d.LinePosition}";
@@ -372,5 +377,172 @@ public sealed class RealDataTests
         var (ids, deviations) = await Enumerate(Encoding.UTF8.GetBytes(Document(member)), 7);
         Assert.Equal(new long[] { 1 }, ids);
         Assert.Null(Assert.Single(deviations).RawXml);
+    }
+
+    // The envelope: the elements around the records (the root, RESPONSE, the list wrapper) and their other members. The record
+    // stream reads them as Parse does, so that it fails where Parse fails and reports what Parse reports.
+
+    /// <summary>Parse's exception, and the record stream's records and exception, for a response that fails.</summary>
+    private static async Task<(QualysXmlException Parsed, List<long> Streamed, QualysXmlException Stream)> FailAllWays(string xml, bool strict = false)
+    {
+        var parsed = Assert.Throws<QualysXmlException>(() => ComplianceScheduleScanListOutput.Parse(Xml.Stream(xml), new QualysXmlOptions { Strict = strict }));
+        var parsedAsync = await Assert.ThrowsAsync<QualysXmlException>(async () => await ComplianceScheduleScanListOutput.ParseAsync(
+            new ChunkedStream(Encoding.UTF8.GetBytes(xml), 7, seed: 7, asyncOnly: true), new QualysXmlOptions { Strict = strict }));
+        Assert.Equal(Describe(parsed), Describe(parsedAsync));
+
+        var streamed = new List<long>();
+        var stream = await Assert.ThrowsAsync<QualysXmlException>(async () =>
+        {
+            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(
+                new ChunkedStream(Encoding.UTF8.GetBytes(xml), 5, seed: 5, asyncOnly: true), new QualysXmlOptions { Strict = strict }))
+            {
+                streamed.Add(scan.Id);
+            }
+        });
+        Assert.Equal(Describe(parsed), Describe(stream));
+        return (parsed, streamed, stream);
+
+        static string Describe(QualysXmlException x) => $"{x.Kind} {x.ElementPath} {x.LineNumber}:{x.LinePosition}";
+    }
+
+    private static readonly string ThreeScans = Document(
+        Scan(1, "<DAILY frequency_days=\"1\" />"), Scan(2, "<DAILY frequency_days=\"1\" />"), Scan(3, "<DAILY frequency_days=\"1\" />"));
+
+    [Fact]
+    public async Task A_bad_required_value_in_the_envelope_before_the_records_fails_the_stream_before_any_record()
+    {
+        var xml = ThreeScans.Replace("<DATETIME>2026-01-01T00:00:00Z</DATETIME>", "<DATETIME>yesterday</DATETIME>");
+
+        var (parsed, streamed, _) = await FailAllWays(xml);
+
+        Assert.Equal(QualysXmlErrorKind.InvalidValue, parsed.Kind);
+        Assert.Equal("/COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT/RESPONSE/DATETIME", parsed.ElementPath);
+        Assert.Empty(streamed);
+    }
+
+    [Fact]
+    public async Task A_bad_required_value_in_the_envelope_after_the_records_fails_the_stream_after_every_record()
+    {
+        // Parse does not hold RESPONSE to its DTD's order: a DATETIME after the list is read there, and fails there.
+        var xml = ThreeScans
+            .Replace("<DATETIME>2026-01-01T00:00:00Z</DATETIME>", "")
+            .Replace("</COMPLIANCE_SCHEDULE_SCAN_LIST>", "</COMPLIANCE_SCHEDULE_SCAN_LIST><DATETIME>2026-13-01</DATETIME>");
+
+        var (parsed, streamed, _) = await FailAllWays(xml);
+
+        Assert.Equal(QualysXmlErrorKind.InvalidValue, parsed.Kind);
+        Assert.Equal(new long[] { 1, 2, 3 }, streamed);
+    }
+
+    [Fact]
+    public async Task A_missing_required_envelope_member_fails_the_stream_at_its_parents_end_tag_after_every_record()
+    {
+        var xml = ThreeScans.Replace("<DATETIME>2026-01-01T00:00:00Z</DATETIME>", "");
+
+        var (parsed, streamed, stream) = await FailAllWays(xml);
+
+        Assert.Equal(QualysXmlErrorKind.MissingElement, parsed.Kind);
+        Assert.Equal("/COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT/RESPONSE", stream.ElementPath);
+        Assert.Contains("<DATETIME>", stream.Detail);
+        Assert.Equal(new long[] { 1, 2, 3 }, streamed);
+    }
+
+    [Theory]
+    [InlineData("<COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT></COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>")]
+    [InlineData("<COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT/>")]
+    [InlineData("<COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT><REQUEST><DATETIME>2026-01-01T00:00:00Z</DATETIME><USER_LOGIN>u</USER_LOGIN><RESOURCE>r</RESOURCE></REQUEST></COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>")]
+    [InlineData("<COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT><RESPONSE/></COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>")]
+    public async Task An_envelope_without_its_required_members_fails_the_stream_as_it_fails_Parse(string xml)
+    {
+        var (parsed, streamed, _) = await FailAllWays(xml);
+
+        Assert.Equal(QualysXmlErrorKind.MissingElement, parsed.Kind);
+        Assert.Empty(streamed);
+    }
+
+    [Fact]
+    public async Task A_deviation_in_an_optional_envelope_member_is_absorbed_and_reported_once_by_every_entry_point()
+    {
+        // REQUEST is optional, its USER_LOGIN required: REQUEST is left out. A PARAM without its KEY is one item of PARAM_LIST,
+        // and lies as deep as the records: it is left out alone, and it is not a record, so it carries no record's XML.
+        var request = "<REQUEST><DATETIME>2026-01-01T00:00:00Z</DATETIME><RESOURCE>r</RESOURCE>"
+            + "<PARAM_LIST><PARAM><VALUE>v</VALUE></PARAM><PARAM><KEY>k</KEY><VALUE>v</VALUE></PARAM></PARAM_LIST></REQUEST>";
+        var xml = ThreeScans.Replace("<RESPONSE>", request + "<RESPONSE>");
+        var streamReport = new QualysXmlReport();
+
+        var (scans, report) = await ParseAllWays(xml, streamReport: streamReport);
+
+        Assert.Equal(new long[] { 1, 2, 3 }, scans.Select(s => s.Id));
+        Assert.Equal(
+            ["/COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT/REQUEST/PARAM_LIST/PARAM", "/COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT/REQUEST"],
+            report.Deviations.Select(d => d.OmittedPath));
+        Assert.All(streamReport.Deviations, d => Assert.Null(d.RawXml));
+        Assert.Null(ComplianceScheduleScanListOutput.Parse(Xml.Stream(xml)).Request);
+    }
+
+    [Fact]
+    public async Task A_deviation_in_an_optional_envelope_member_fails_a_strict_stream_before_any_record()
+    {
+        var xml = ThreeScans.Replace("<RESPONSE>", "<REQUEST><DATETIME>2026-01-01T00:00:00Z</DATETIME><RESOURCE>r</RESOURCE></REQUEST><RESPONSE>");
+
+        var (parsed, streamed, _) = await FailAllWays(xml, strict: true);
+
+        Assert.Equal("/COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT/REQUEST", parsed.ElementPath);
+        Assert.Empty(streamed);
+    }
+
+    [Fact]
+    public async Task Drift_in_the_envelope_is_reported_once_per_path_and_alike_by_every_entry_point()
+    {
+        var xml = ThreeScans
+            .Replace("<COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>", "<COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT build=\"7\"><REQUEST><DATETIME>2026-01-01T00:00:00Z</DATETIME><USER_LOGIN>u</USER_LOGIN><RESOURCE>r</RESOURCE><ORIGIN>api</ORIGIN></REQUEST>")
+            .Replace("<RESPONSE>", "<RESPONSE page=\"1\"><WARNING><CODE>1980</CODE></WARNING>")
+            .Replace("<COMPLIANCE_SCHEDULE_SCAN_LIST>", "<DATETIME>2026-01-02T00:00:00Z</DATETIME><COMPLIANCE_SCHEDULE_SCAN_LIST total=\"3\"><NOTE/>")
+            .Replace("</COMPLIANCE_SCHEDULE_SCAN_LIST>", "<NOTE/></COMPLIANCE_SCHEDULE_SCAN_LIST><WARNING/>");
+
+        var (scans, report) = await ParseAllWays(xml);
+
+        Assert.Equal(3, scans.Count);
+        Assert.Empty(report.Deviations);
+        const string Output = "/COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT";
+        Assert.Equal(
+            [
+                $"UndeclaredAttribute {Output}/@build 1",
+                $"UndeclaredElement {Output}/REQUEST/ORIGIN 1",
+                $"UndeclaredAttribute {Output}/RESPONSE/@page 1",
+                $"UndeclaredElement {Output}/RESPONSE/WARNING 2",
+                $"RepeatedElement {Output}/RESPONSE/DATETIME 1",
+                $"UndeclaredAttribute {Root}/@total 1",
+                $"UndeclaredElement {Root}/NOTE 2",
+            ],
+            report.Drift.Select(d => $"{d.Kind} {d.Path} {d.Count}"));
+    }
+
+    [Fact]
+    public async Task A_record_left_out_right_before_bytes_that_break_the_document_is_reported_by_both_before_the_fault()
+    {
+        // The second record lacks its TARGET; right after its end tag, "]]>" in text is not well-formed.
+        var bad = Scan(2, "<DAILY frequency_days=\"1\" />").Replace("<TARGET>10.0.0.2</TARGET>", "");
+        var xml = Document(Scan(1, "<DAILY frequency_days=\"1\" />"), bad + " ]]> ", Scan(3, "<DAILY frequency_days=\"1\" />"));
+
+        var report = new QualysXmlReport();
+        var parsed = Assert.Throws<QualysXmlException>(() => ComplianceScheduleScanListOutput.Parse(Xml.Stream(xml), new QualysXmlOptions { Reporter = report }));
+        var streamReport = new QualysXmlReport();
+        var streamed = new List<long>();
+        var stream = await Assert.ThrowsAsync<QualysXmlException>(async () =>
+        {
+            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(
+                new ChunkedStream(Encoding.UTF8.GetBytes(xml), 5, seed: 5, asyncOnly: true), new QualysXmlOptions { Reporter = streamReport }))
+            {
+                streamed.Add(scan.Id);
+            }
+        });
+
+        Assert.Equal(QualysXmlErrorKind.Malformed, parsed.Kind);
+        Assert.Equal((parsed.Kind, parsed.ElementPath, parsed.LineNumber, parsed.LinePosition), (stream.Kind, stream.ElementPath, stream.LineNumber, stream.LinePosition));
+        Assert.Equal(new long[] { 1 }, streamed);
+        Assert.Equal(Root + "/SCAN", Assert.Single(report.Deviations).OmittedPath);
+        Assert.Equal(Root + "/SCAN", Assert.Single(streamReport.Deviations).OmittedPath);
+        Assert.Equal(bad, streamReport.Deviations[0].RawXml);
     }
 }

@@ -132,8 +132,9 @@ internal sealed class SchemaBinder
         }
 
         var byTypeName = classes.ToDictionary(c => c.TypeName);
+        var envelopeNames = new Dictionary<(string Class, string Member), string>();
         var roots = _roots
-            .Select(r => new RootSpec(_classNames[r.Key], r.XmlName, FindStreams(_classNames[r.Key], byTypeName)))
+            .Select(r => new RootSpec(_classNames[r.Key], r.XmlName, FindStreams(_classNames[r.Key], byTypeName, envelopeNames)))
             .ToEquatableArray();
         foreach (var root in roots)
         {
@@ -796,7 +797,9 @@ internal sealed class SchemaBinder
     /// the lists a response is about, not every list nested somewhere in it. Walked depth first with a stack of its own, never
     /// on the call stack, so a chain of any depth cannot overflow it.
     /// </summary>
-    private EquatableArray<RecordStreamSpec> FindStreams(string rootClass, Dictionary<string, ClassSpec> byTypeName)
+    /// <param name="envelopeNames">The level classes named so far, by the class and the member the path goes on through: shared
+    /// by the streams (and roots) whose paths pass the same way.</param>
+    private EquatableArray<RecordStreamSpec> FindStreams(string rootClass, Dictionary<string, ClassSpec> byTypeName, Dictionary<(string Class, string Member), string> envelopeNames)
     {
         var streams = new List<RecordStreamSpec>();
         // Beside the root's own members: its properties, their companions and its choices.
@@ -813,12 +816,13 @@ internal sealed class SchemaBinder
         }
 
         var visited = new HashSet<string> { rootClass };
-        // Each entry: a class to look into, the member to look at next, and the path from the root to the class.
-        var stack = new Stack<(ClassSpec Class, int Next, List<string> Path)>();
-        stack.Push((byTypeName[rootClass], 0, new List<string>()));
+        // Each entry: a class to look into, the member to look at next, the path from the root to the class, and the classes
+        // and members that path passes through.
+        var stack = new Stack<(ClassSpec Class, int Next, List<string> Path, List<(ClassSpec, MemberSpec)> Around)>();
+        stack.Push((byTypeName[rootClass], 0, new List<string>(), new List<(ClassSpec, MemberSpec)>()));
         while (stack.Count > 0)
         {
-            var (parent, next, path) = stack.Pop();
+            var (parent, next, path, around) = stack.Pop();
             for (var i = next; i < parent.Members.Count; i++)
             {
                 var member = parent.Members[i];
@@ -835,20 +839,34 @@ internal sealed class SchemaBinder
                     // Named after the records (WasScans), not the wrapper they come in (data).
                     var records = CSharpNames.Pluralize(CSharpNames.ToPascalCase(itemXmlName));
                     var method = methodNames.Take("Enumerate" + records + "Async", "Enumerate" + parent.TypeName + records + "Async");
-                    streams.Add(new RecordStreamSpec(method, itemPath.ToEquatableArray(), itemXmlName, member.TypeName));
+                    var envelope = around.Append((parent, member)).Select(level => EnvelopeLevel(level.Item1, level.Item2, envelopeNames));
+                    streams.Add(new RecordStreamSpec(method, itemPath.ToEquatableArray(), itemXmlName, member.TypeName, envelope.ToEquatableArray()));
                 }
                 else if (member.Required && path.Count < MaxStreamDepth && visited.Add(member.TypeName)
                     && byTypeName.TryGetValue(member.TypeName, out var child))
                 {
                     // Come back for the rest of this class's members after the child's, as a recursive walk would.
-                    stack.Push((parent, i + 1, path));
-                    stack.Push((child, 0, new List<string>(path) { member.XmlName }));
+                    stack.Push((parent, i + 1, path, around));
+                    stack.Push((child, 0, new List<string>(path) { member.XmlName }, new List<(ClassSpec, MemberSpec)>(around) { (parent, member) }));
                     break;
                 }
             }
         }
 
         return streams.ToEquatableArray();
+    }
+
+    /// <summary>The level of <paramref name="parent"/> around records reached through <paramref name="member"/>, named once
+    /// (<c>ResponseAroundScans</c>) among the namespace's types, so that it hides none of them inside the parser class.</summary>
+    private EnvelopeLevelSpec EnvelopeLevel(ClassSpec parent, MemberSpec member, Dictionary<(string Class, string Member), string> names)
+    {
+        var key = (parent.TypeName, member.PropertyName);
+        if (!names.TryGetValue(key, out var typeName))
+        {
+            names[key] = typeName = _typeNames.Take(parent.TypeName + "Around" + member.PropertyName);
+        }
+
+        return new EnvelopeLevelSpec(typeName, parent.TypeName, member.PropertyName);
     }
 
     /// <summary>The element references of a content model, depth first, with a stack of its own (nesting depth costs no call stack).</summary>

@@ -130,6 +130,17 @@ internal sealed class ParserEmitter
             EmitReadWrapper(wrapper);
         }
 
+        var envelopeLevels = _spec.Roots
+            .SelectMany(r => r.Streams)
+            .SelectMany(s => s.Envelope)
+            .GroupBy(l => l.TypeName)
+            .Select(g => g.First());
+        foreach (var level in envelopeLevels)
+        {
+            _writer.Separate(ref first);
+            EmitEnvelopeLevel(level);
+        }
+
         foreach (var @enum in _spec.Enums)
         {
             _writer.Separate(ref first);
@@ -192,7 +203,7 @@ internal sealed class ParserEmitter
 
         foreach (var choice in @class.Choices)
         {
-            w.WriteLine($"var {Local(choice.PropertyName)} = {choice.EnumName}.None;");
+            Declare(choice.EnumName, Local(choice.PropertyName), choice.EnumName + ".None", asField: false, useVar: true);
         }
 
         EmitAttributes(@class, attributes);
@@ -311,40 +322,45 @@ internal sealed class ParserEmitter
         => member.IsList
            || (!(member.Required && member.DefaultValue is null) && (member.ChoiceIndex < 0 || !@class.Choices[member.ChoiceIndex].Required));
 
-    private void DeclareLocal(MemberSpec member)
+    /// <summary>Declares the locals an element reader fills for a member; or, <paramref name="asField"/>, the same as fields of
+    /// an envelope level (<see cref="EmitEnvelopeLevel"/>), so that the code that fills them is the same.</summary>
+    private void DeclareLocal(MemberSpec member, bool asField = false)
     {
-        var w = _writer;
         var local = Local(member);
         var itemType = ItemType(member);
         switch (member.Source)
         {
             case MemberSource.Presence:
-                w.WriteLine($"var {local} = false;");
+                Declare("bool", local, "false", asField, useVar: true);
                 return;
             case MemberSource.Text when member.Value == XmlValueType.String:
-                w.WriteLine(member.DefaultValue is null && !member.IsObject
-                    ? $"var {local} = \"\";"
-                    : $"string? {local} = null;");
+                if (member.DefaultValue is null && !member.IsObject)
+                {
+                    Declare("string", local, "\"\"", asField, useVar: true);
+                }
+                else
+                {
+                    Declare("string?", local, "null", asField);
+                }
+
                 break;
             case MemberSource.WrappedList:
             case MemberSource.Group:
-                w.WriteLine($"{List}<{itemType}>? {local} = null;");
-                return;
             case MemberSource.Child when member.IsList:
-                w.WriteLine($"{List}<{itemType}>? {local} = null;");
+                Declare($"{List}<{itemType}>?", local, "null", asField);
                 return;
             default:
                 if (member.DefaultValue is not null)
                 {
-                    w.WriteLine($"{itemType} {local} = {DefaultExpression(member)};");
+                    Declare(itemType, local, DefaultExpression(member), asField);
                 }
                 else if (member.Source == MemberSource.Text || NeedsFlag(member))
                 {
-                    w.WriteLine($"{itemType} {local} = default;");
+                    Declare(itemType, local, "default", asField);
                 }
                 else
                 {
-                    w.WriteLine($"{itemType}? {local} = null;");
+                    Declare(itemType + "?", local, "null", asField);
                 }
 
                 break;
@@ -352,14 +368,17 @@ internal sealed class ParserEmitter
 
         if (NeedsFlag(member) || (IsSingle(member) && member.Source != MemberSource.Presence))
         {
-            w.WriteLine($"var {local}Seen = false;");
+            Declare("bool", local + "Seen", "false", asField, useVar: true);
         }
 
         if (HasRaw(member))
         {
-            w.WriteLine($"string? {local}Raw = null;");
+            Declare("string?", local + "Raw", "null", asField);
         }
     }
+
+    private void Declare(string type, string name, string value, bool asField, bool useVar = false)
+        => _writer.WriteLine(asField ? $"internal {type} {name} = {value};" : $"{(useVar ? "var" : type)} {name} = {value};");
 
     private string DefaultExpression(MemberSpec member)
     {
@@ -528,33 +547,8 @@ internal sealed class ParserEmitter
         w.OpenBlock("if (!reader.IsEmptyElement)");
         w.WriteLine("reader.Read();");
         OpenChildLoop(mixed);
-        var keyword = "if";
-        foreach (var member in children)
-        {
-            w.OpenBlock($"{keyword} ({IsElementOf(member)})");
-            if (member.Source == MemberSource.Group)
-            {
-                EmitReadGroup(@class, member);
-            }
-            else
-            {
-                if (IsSingle(member))
-                {
-                    // The schema allows one: the first is kept (as the record streams keep it), a repeat skipped and reported.
-                    w.OpenBlock($"if (context.IsRepeat(reader, ref {SeenFlag(member)}))");
-                    w.WriteLine("continue;");
-                    w.CloseBlock();
-                    w.WriteLine();
-                }
-
-                EmitReadMember(@class, member, "context.Omit(reader, exception, depth + 1);");
-            }
-
-            w.CloseBlock();
-            keyword = "else if";
-        }
-
-        CloseChildLoop(hasBranches: children.Count > 0);
+        EmitChildBranches(@class, children, pathMember: null);
+        w.CloseBlock();
         w.CloseBlock();
         if (mixed)
         {
@@ -644,7 +638,7 @@ internal sealed class ParserEmitter
 
         foreach (var choice in @class.Choices)
         {
-            w.WriteLine($"var {Local(choice.PropertyName)} = {choice.EnumName}.None;");
+            Declare(choice.EnumName, Local(choice.PropertyName), choice.EnumName + ".None", asField: false, useVar: true);
         }
 
         OpenChildLoop(mixed: false);
@@ -734,8 +728,61 @@ internal sealed class ParserEmitter
         w.WriteLine("var name = reader.LocalName;");
     }
 
+    /// <summary>
+    /// The chain of <c>if</c>s that reads the child element the reader is on (<c>name</c>) into its member, ending on the node
+    /// after it, with the <c>else</c> for an undeclared element: the body of an element reader's child loop, or (with a
+    /// <paramref name="pathMember"/>) of an envelope level's <c>ReadChild</c>, which returns true for that member instead of
+    /// reading it, and false for a repeat it skips.
+    /// </summary>
+    private void EmitChildBranches(ClassSpec @class, List<MemberSpec> children, MemberSpec? pathMember)
+    {
+        var w = _writer;
+        var keyword = "if";
+        foreach (var member in children)
+        {
+            w.OpenBlock($"{keyword} ({IsElementOf(member)})");
+            if (member.Source == MemberSource.Group)
+            {
+                EmitReadGroup(@class, member);
+            }
+            else
+            {
+                if (IsSingle(member))
+                {
+                    // The schema allows one: the first is kept (as the record streams keep it), a repeat skipped and reported.
+                    w.OpenBlock($"if (context.IsRepeat(reader, ref {SeenFlag(member)}))");
+                    w.WriteLine(pathMember is null ? "continue;" : "return false;");
+                    w.CloseBlock();
+                    w.WriteLine();
+                }
+
+                if (member == pathMember)
+                {
+                    EmitChoiceBranches(@class, member);
+                    w.WriteLine("return true;");
+                }
+                else
+                {
+                    EmitReadMember(@class, member, "context.Omit(reader, exception, depth + 1);");
+                }
+            }
+
+            w.CloseBlock();
+            keyword = "else if";
+        }
+
+        EmitUndeclaredElement(hasBranches: children.Count > 0);
+    }
+
     /// <summary>Ends the chain of <c>if</c>s of <see cref="OpenChildLoop"/> with the <c>else</c> for an undeclared element, and the loop.</summary>
     private void CloseChildLoop(bool hasBranches)
+    {
+        EmitUndeclaredElement(hasBranches);
+        _writer.CloseBlock();
+    }
+
+    /// <summary>The <c>else</c> that ends a chain of <c>if</c>s over the child elements: an element the schema does not declare.</summary>
+    private void EmitUndeclaredElement(bool hasBranches)
     {
         var w = _writer;
         if (hasBranches)
@@ -750,8 +797,6 @@ internal sealed class ParserEmitter
         {
             w.CloseBlock();
         }
-
-        w.CloseBlock();
     }
 
     private void EmitReadChild(ClassSpec @class, MemberSpec member)
@@ -788,6 +833,13 @@ internal sealed class ParserEmitter
                 break;
         }
 
+        EmitChoiceBranches(@class, member);
+    }
+
+    /// <summary>Records which branch of its choices (and of the choices that contain them) a member's element selects.</summary>
+    private void EmitChoiceBranches(ClassSpec @class, MemberSpec member)
+    {
+        var w = _writer;
         if (member.ChoiceIndex >= 0)
         {
             var choice = @class.Choices[member.ChoiceIndex];
@@ -805,12 +857,14 @@ internal sealed class ParserEmitter
 
     /// <param name="where">What the error points at: <c>reader</c> (the element's end, or its start tag for attributes), or
     /// <c>itemStart</c>, the position where a group's item began.</param>
-    private void EmitRequiredChecks(ClassSpec @class, List<MemberSpec> members, bool withChoices, string where = "reader")
+    /// <param name="pathMember">In an envelope level: the member the record stream enters instead of reading, which says that it
+    /// came by its flag alone.</param>
+    private void EmitRequiredChecks(ClassSpec @class, List<MemberSpec> members, bool withChoices, string where = "reader", MemberSpec? pathMember = null)
     {
         var w = _writer;
         foreach (var member in members.Where(m => m.Required && m.DefaultValue is null && !m.IsList && m.Source is MemberSource.Child or MemberSource.Attribute))
         {
-            var condition = NeedsFlag(member) ? $"!{Local(member)}Seen" : $"{Local(member)} is null";
+            var condition = NeedsFlag(member) || member == pathMember ? $"!{Local(member)}Seen" : $"{Local(member)} is null";
             var error = member.Source == MemberSource.Attribute
                 ? $"{XmlParsing}.MissingAttribute({where}, {SourceWriter.Literal(member.XmlName)})"
                 : $"{XmlParsing}.MissingElement({where}, {SourceWriter.Literal(member.XmlName)})";
@@ -902,6 +956,71 @@ internal sealed class ParserEmitter
         w.WriteLine("// Past the end tag outside the try, as for an element reader.");
         w.WriteLine("reader.Read();");
         w.WriteLine("return items;");
+        w.CloseBlock();
+    }
+
+    /// <summary>
+    /// The level of a class around the records of a record stream (<see cref="EnvelopeLevelSpec"/>): the class's element reader
+    /// cut at its child loop, from the same emitter code, with its locals as fields. <c>Start</c> reads the attributes,
+    /// <c>ReadChild</c> is one turn of the child loop (the member the path goes on through is left to the stream), and
+    /// <c>End</c> checks the required members. Nothing returns the values read: they are read to be checked, as <c>Parse</c>
+    /// checks them, and dropped with the level at the element's end.
+    /// </summary>
+    private void EmitEnvelopeLevel(EnvelopeLevelSpec level)
+    {
+        var w = _writer;
+        var @class = _spec.Classes.First(c => c.TypeName == level.ClassName);
+        var pathMember = @class.Members.First(m => m.PropertyName == level.PathMember);
+        var attributes = @class.Members.Where(m => m.Source == MemberSource.Attribute).ToList();
+        var children = @class.Members.Where(m => m.Source is MemberSource.Child or MemberSource.WrappedList or MemberSource.Presence or MemberSource.Group).ToList();
+        const string Level = "global::QualysGen.Xml.XmlEnvelopeLevel";
+
+        w.WriteSummary(
+            $"The element of <see cref=\"{@class.TypeName}\"/> on a record stream's way to its records, through <c>{SourceWriter.Xml(pathMember.XmlName)}</c>: its\n" +
+            $"attributes and its members but that one, which the stream enters, are read and checked as <see cref=\"Read{@class.TypeName}\"/> reads them.\n" +
+            "The fields are that reader's locals.");
+        w.OpenType($"internal sealed class {level.TypeName} : {Level}", nonUserCode: true);
+        w.WriteLine($"private readonly {Names} names;");
+        w.WriteLine("private readonly int depth;");
+        foreach (var member in @class.Members.Where(m => m.Source != MemberSource.Text))
+        {
+            if (member != pathMember)
+            {
+                DeclareLocal(member, asField: true);
+            }
+            else if (IsSingle(member))
+            {
+                // The stream enters it: only whether it came is kept.
+                Declare("bool", SeenFlag(member), "false", asField: true);
+            }
+        }
+
+        foreach (var choice in @class.Choices)
+        {
+            Declare(choice.EnumName, Local(choice.PropertyName), choice.EnumName + ".None", asField: true);
+        }
+
+        w.WriteLine();
+        w.OpenBlock($"public {level.TypeName}({Names} names, int depth)");
+        w.WriteLine("this.names = names;");
+        w.WriteLine("this.depth = depth;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.OpenBlock($"public override void Start({XmlReader} reader, {XmlParseContext} context)");
+        EmitAttributes(@class, attributes);
+        EmitRequiredChecks(@class, attributes, withChoices: false);
+        w.CloseBlock();
+        w.WriteLine();
+        w.OpenBlock($"public override bool ReadChild({XmlReader} reader, {XmlParseContext} context)");
+        w.WriteLine("var name = reader.LocalName;");
+        EmitChildBranches(@class, children, pathMember);
+        w.WriteLine();
+        w.WriteLine("return false;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.OpenBlock($"public override void End({XmlReader} reader)");
+        EmitRequiredChecks(@class, children, withChoices: true, pathMember: pathMember);
+        w.CloseBlock();
         w.CloseBlock();
     }
 
@@ -1063,7 +1182,23 @@ internal sealed class ParserEmitter
         w.WriteLine($"var names = new {Names}(new global::System.Xml.NameTable());");
         w.WriteLine($"using var records = new global::QualysGen.Xml.XmlRecordStream(stream, (options ?? {QualysXmlOptions}.Default).MaxRecordBytes, {string.Join(", ", steps.Select(SourceWriter.Literal))});");
         var atomized = string.Join(", ", steps.Select(ElementName));
-        w.WriteLine($"using var cursor = new global::QualysGen.Xml.XmlRecordCursor(records, names.Settings, options, new[] {{ {atomized} }}, new[] {{ {Repeatable(root, stream)} }});");
+        w.WriteLine($"using var cursor = new global::QualysGen.Xml.XmlRecordCursor(records, names.Settings, options, new[] {{ {atomized} }}, new[] {{ {Repeatable(root, stream)} }}, level => level switch");
+        w.WriteLine("{");
+        var last = stream.Envelope[stream.Envelope.Count - 1];
+        var wrapped = _spec.Classes.First(c => c.TypeName == last.ClassName).Members.First(m => m.PropertyName == last.PathMember).Source == MemberSource.WrappedList;
+        for (var i = 0; i < stream.Envelope.Count; i++)
+        {
+            var arm = wrapped || i < stream.Envelope.Count - 1 ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : "_";
+            w.WriteLine($"    {arm} => new {Parser}.{stream.Envelope[i].TypeName}(names, {i}),");
+        }
+
+        if (wrapped)
+        {
+            // The records' container is a list wrapper, the one level below the classes.
+            w.WriteLine("    _ => global::QualysGen.Xml.XmlEnvelopeLevel.ListWrapper,");
+        }
+
+        w.WriteLine("});");
         w.WriteLine($"global::System.Func<{XmlReader}, {Names}, {XmlParseContext}, {stream.ItemTypeName}> read = {ReadRecord(stream)};");
         w.WriteLine($"cursor.Split({XmlRecordBatches}.ParallelismFor(stream, options), {NewNames}, static names => names.Settings, read);");
         w.OpenBlock("while (await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false))");

@@ -124,13 +124,15 @@ public sealed class XmlParseContext
 
     /// <summary>
     /// Leaves out the element at <paramref name="depth"/> (below the root) that <paramref name="exception"/> came from: reports
-    /// the deviation and moves the reader past that element's end, wherever inside it the parse stopped.
+    /// the deviation and moves the reader past that element's end, wherever inside it the parse stopped. The report comes
+    /// first: bytes that break the document past the deviation (a record cut off, junk after its end tag) still fail the
+    /// parse, but the element was left out all the same, and every entry point says so.
     /// </summary>
     public void Omit(XmlReader reader, QualysXmlException exception, int depth)
     {
         var rawXml = depth == RecordDepth ? CurrentRecordXml?.Invoke() : null;
-        Finish(reader, exception, depth);
         Report(exception, depth - 1, exception.OutermostSegment, rawXml);
+        Finish(reader, exception, depth);
     }
 
     /// <summary>

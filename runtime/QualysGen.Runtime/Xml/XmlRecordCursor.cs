@@ -11,8 +11,9 @@ namespace QualysGen.Xml;
 /// <see cref="XmlRecordStream"/>: asynchronous waits for the bytes, synchronous reading, the same element readers as
 /// <c>Parse</c>. It reads containers as <c>Parse</c> reads them — a repeated list wrapper adds its records, a repeated
 /// single element is skipped after the first — leaves out a record that breaks the schema as <c>Parse</c> leaves out a list
-/// item, and reads the document to its end, so that both give the same records and fail on the same input, with the same
-/// exception. Not meant to be used by hand.
+/// item, reads the envelope's other members and attributes as <c>Parse</c> does (through the generated
+/// <see cref="XmlEnvelopeLevel"/> of each element around the records), and reads the document to its end, so that both give
+/// the same records and the same reports, and fail on the same input, with the same exception. Not meant to be used by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class XmlRecordCursor : IDisposable
@@ -20,8 +21,8 @@ public sealed class XmlRecordCursor : IDisposable
     private readonly XmlRecordStream _records;
     private readonly XmlReaderSettings _settings;
     private readonly string[] _path;
-    private readonly bool[] _repeatable;
-    private readonly bool[] _seen;
+    private readonly Func<int, XmlEnvelopeLevel> _envelope;
+    private readonly XmlEnvelopeLevel[] _levels;   // the level of each element the reader is in, from the root down to _level
     private XmlReader? _reader;
     private int _level = -1;    // the index in _path of the element whose content the reader is in; -1 before the root
     private int _index;         // the records positioned on so far
@@ -37,13 +38,15 @@ public sealed class XmlRecordCursor : IDisposable
     /// <param name="path">The atomized names from the document element down to the record element.</param>
     /// <param name="repeatable">For each name of <paramref name="path"/>, whether its element may repeat in its parent
     /// (a list wrapper: the records of every occurrence are read); the record itself always repeats.</param>
-    public XmlRecordCursor(XmlRecordStream records, XmlReaderSettings settings, QualysXmlOptions? options, string[] path, bool[] repeatable)
+    /// <param name="envelope">Makes the level of the element at a depth of <paramref name="path"/> (0: the document element,
+    /// down to the records' container) as the cursor enters it.</param>
+    public XmlRecordCursor(XmlRecordStream records, XmlReaderSettings settings, QualysXmlOptions? options, string[] path, bool[] repeatable, Func<int, XmlEnvelopeLevel> envelope)
     {
         _records = records;
         _settings = settings;
         _path = path;
-        _repeatable = repeatable;
-        _seen = new bool[path.Length];
+        _envelope = envelope;
+        _levels = new XmlEnvelopeLevel[path.Length - 1];
         Context = new XmlParseContext(options) { RecordDepth = path.Length - 1 };
 
         // A record left out for a deviation is reported with its XML as it came: the stream keeps the bytes of the record
@@ -222,11 +225,6 @@ public sealed class XmlRecordCursor : IDisposable
             XmlParsing.MoveToRoot(reader, _path[0], Context);
             _level = 0;
             Context.Enter(reader, _path[0]);
-            if (_path.Length == 1)
-            {
-                return false;
-            }
-
             if (!Descend(reader))
             {
                 return false;
@@ -246,10 +244,15 @@ public sealed class XmlRecordCursor : IDisposable
             {
                 case XmlNodeType.Element:
                     var next = _level + 1;
-                    if (!ReferenceEquals(reader.LocalName, _path[next]))
+                    if (next == last && ReferenceEquals(reader.LocalName, _path[last]))
                     {
-                        // The envelope's other members: read by Parse, not part of the records.
-                        reader.Skip();
+                        return true;
+                    }
+
+                    // The envelope's other members are read as Parse reads them (and a repeat of one allowed once skipped, as
+                    // Parse keeps the first); the next element on the path is entered.
+                    if (!ReadEnvelopeChild(reader))
+                    {
                         continue;
                     }
 
@@ -258,15 +261,6 @@ public sealed class XmlRecordCursor : IDisposable
                         return true;
                     }
 
-                    if (_seen[next] && !_repeatable[next])
-                    {
-                        // Parse keeps the first of an element the schema allows once; so do the records.
-                        Context.RepeatedElement(reader);
-                        reader.Skip();
-                        continue;
-                    }
-
-                    _seen[next] = true;
                     _level = next;
                     Context.Enter(reader, _path[next]);
                     if (!Descend(reader))
@@ -277,6 +271,7 @@ public sealed class XmlRecordCursor : IDisposable
                     continue;
                 case XmlNodeType.EndElement:
                     // What breaks the document past a container's end tag is its parent's fault (as Parse reports it).
+                    _levels[_level].End(reader);
                     _level--;
                     reader.Read();
                     if (_level < 0)
@@ -295,12 +290,34 @@ public sealed class XmlRecordCursor : IDisposable
         }
     }
 
-    /// <summary>From the start tag of the container at <see cref="_level"/>, into its content; containers below it start unseen.</summary>
+    /// <summary>
+    /// Reads a child of the envelope element the reader is in with its level. Its elements may lie as deep as the records do
+    /// (<c>REQUEST/PARAM_LIST/PARAM</c> beside <c>RESPONSE/LIST/SCAN</c>) but are not records: each ends past its end tag, and a
+    /// deviation in it carries no record's XML.
+    /// </summary>
+    private bool ReadEnvelopeChild(XmlReader reader)
+    {
+        var recordDepth = Context.RecordDepth;
+        Context.RecordDepth = -1;
+        try
+        {
+            return _levels[_level].ReadChild(reader, Context);
+        }
+        finally
+        {
+            Context.RecordDepth = recordDepth;
+        }
+    }
+
+    /// <summary>From the start tag of the container at <see cref="_level"/>, its depth entered, into its content, with a new level
+    /// for it: its members start unseen (each time a list wrapper comes again).</summary>
     private bool Descend(XmlReader reader)
     {
-        Array.Clear(_seen, _level + 1, _seen.Length - _level - 1);
+        var level = _levels[_level] = _envelope(_level);
+        level.Start(reader, Context);
         if (reader.IsEmptyElement)
         {
+            level.End(reader);
             _level--;
             reader.Read();
             return _level >= 0;

@@ -86,6 +86,11 @@ public sealed class HostileResponseCorpusTests
         new("an unclosed attribute value in a record start tag", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 2) + "<SCAN a=\"" + Scans(3, 4))), 2, QualysXmlErrorKind.Malformed),
         // A second ITEM_LIST adds its records in Parse and in the stream (issue 13.8).
         new("two ITEM_LISTs", ResponseTarget.SimpleReturn, Utf8(SeedDocument.BuiltSimpleReturn(2).Replace("</ITEM_LIST>", "</ITEM_LIST><ITEM_LIST><ITEM><KEY>K9</KEY></ITEM></ITEM_LIST>", StringComparison.Ordinal)), 3, null),
+        // Once quarantined (Stream.EnvelopeDeviation), now fixed: the stream reads the envelope as Parse does (issue 12.8).
+        new("a bad required DATETIME in RESPONSE before the records", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3)).Replace("2026-01-01T00:00:00Z</DATETIME>", "soon</DATETIME>", StringComparison.Ordinal)), 0, QualysXmlErrorKind.InvalidValue),
+        new("the required DATETIME missing from RESPONSE", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3)).Replace("<DATETIME>2026-01-01T00:00:00Z</DATETIME>", "", StringComparison.Ordinal)), 3, QualysXmlErrorKind.MissingElement),
+        new("the required TEXT missing from a SIMPLE_RETURN's RESPONSE after its items", ResponseTarget.SimpleReturn, Utf8(SeedDocument.BuiltSimpleReturn(3).Replace("<TEXT>", "<NOTE>", StringComparison.Ordinal).Replace("</TEXT>", "</NOTE>", StringComparison.Ordinal)), 3, QualysXmlErrorKind.MissingElement),
+        new("a REQUEST without its USER_LOGIN, and elements the schema does not declare around the records", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3)).Replace("<RESPONSE>", "<REQUEST><DATETIME>2026-01-01T00:00:00Z</DATETIME><RESOURCE>r</RESOURCE></REQUEST><RESPONSE><WARNING/>", StringComparison.Ordinal).Replace("</SCAN>", "</SCAN><NOTE/>", StringComparison.Ordinal)), 3, null),
     ];
 
     public static IEnumerable<object[]> CaseNames => Cases.Select(c => new object[] { c.Name });

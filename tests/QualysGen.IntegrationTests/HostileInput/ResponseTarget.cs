@@ -21,7 +21,7 @@ internal sealed record RecordStreamEntry(
 /// <summary>The generated entry points of one document root: <c>Parse</c>, <c>ParseAsync</c> and every record stream.</summary>
 internal sealed record ResponseTarget(
     string Name,
-    Func<Stream, object> Parse,
+    Func<Stream, QualysXmlOptions?, object> Parse,
     Func<Stream, CancellationToken, ValueTask<object>> ParseAsync,
     IReadOnlyList<RecordStreamEntry> Streams)
 {
@@ -29,31 +29,31 @@ internal sealed record ResponseTarget(
 
     public static ResponseTarget SimpleReturn { get; } = new(
         "SIMPLE_RETURN",
-        s => Simple.SimpleReturn.Parse(s),
+        (s, o) => Simple.SimpleReturn.Parse(s, o),
         async (s, c) => await Simple.SimpleReturn.ParseAsync(s, c),
         [new("EnumerateItemsAsync", ["SIMPLE_RETURN", "RESPONSE", "ITEM_LIST", "ITEM"], Simple.SimpleReturn.EnumerateItemsAsync, m => ((Simple.SimpleReturn)m).Response.Items)]);
 
     public static ResponseTarget ComplianceList { get; } = new(
         "COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT",
-        s => Compliance.ComplianceScheduleScanListOutput.Parse(s),
+        (s, o) => Compliance.ComplianceScheduleScanListOutput.Parse(s, o),
         async (s, c) => await Compliance.ComplianceScheduleScanListOutput.ParseAsync(s, c),
         [new("EnumerateScansAsync", ["COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT", "RESPONSE", "COMPLIANCE_SCHEDULE_SCAN_LIST", "SCAN"], Compliance.ComplianceScheduleScanListOutput.EnumerateScansAsync, m => ((Compliance.ComplianceScheduleScanListOutput)m).Response.Scans)]);
 
     public static ResponseTarget WasScanResponse { get; } = new(
         "ServiceResponse (wasscan.xsd)",
-        s => WasScans.ServiceResponse.Parse(s),
+        (s, o) => WasScans.ServiceResponse.Parse(s, o),
         async (s, c) => await WasScans.ServiceResponse.ParseAsync(s, c),
         [new("EnumerateWasScansAsync", ["ServiceResponse", "data", "WasScan"], WasScans.ServiceResponse.EnumerateWasScansAsync, m => ((WasScans.ServiceResponse)m).Data)]);
 
     public static ResponseTarget WebAppResponse { get; } = new(
         "ServiceResponse (webapp.xsd)",
-        s => WebApps.ServiceResponse.Parse(s),
+        (s, o) => WebApps.ServiceResponse.Parse(s, o),
         async (s, c) => await WebApps.ServiceResponse.ParseAsync(s, c),
         [new("EnumerateWebAppsAsync", ["ServiceResponse", "data", "WebApp"], WebApps.ServiceResponse.EnumerateWebAppsAsync, m => ((WebApps.ServiceResponse)m).Data)]);
 
     public static ResponseTarget WasScanRequest { get; } = new(
         "ServiceRequest (wasscan.xsd)",
-        s => WasScans.ServiceRequest.Parse(s),
+        (s, o) => WasScans.ServiceRequest.Parse(s, o),
         async (s, c) => await WasScans.ServiceRequest.ParseAsync(s, c),
         [new("EnumerateCriteriaAsync", ["ServiceRequest", "filters", "Criteria"], WasScans.ServiceRequest.EnumerateCriteriaAsync, m => ((WasScans.ServiceRequest)m).Filters)]);
 

@@ -154,4 +154,15 @@ internal sealed record RootSpec(string TypeName, string XmlName, EquatableArray<
 /// <param name="Path">The element names from the root's first child down to the record's container (the record's parent).</param>
 /// <param name="ItemXmlName">The record element name.</param>
 /// <param name="ItemTypeName">The record class.</param>
-internal sealed record RecordStreamSpec(string MethodName, EquatableArray<string> Path, string ItemXmlName, string ItemTypeName);
+/// <param name="Envelope">The classes from the root down to the records' container, each with the member the path goes on
+/// through (a list wrapper's items are read by the runtime's level for wrappers).</param>
+internal sealed record RecordStreamSpec(string MethodName, EquatableArray<string> Path, string ItemXmlName, string ItemTypeName, EquatableArray<EnvelopeLevelSpec> Envelope);
+
+/// <summary>
+/// A class around the records of a record stream, as the stream walks it: the generated level reads the class's attributes
+/// and members but <paramref name="PathMember"/> as the class's element reader does, and checks its required members.
+/// </summary>
+/// <param name="TypeName">The generated level's class (nested in the parser class), unique among the namespace's types.</param>
+/// <param name="ClassName">The model class whose element it is.</param>
+/// <param name="PathMember">The property of the member the path goes on through: the next container, a list wrapper, or the records.</param>
+internal sealed record EnvelopeLevelSpec(string TypeName, string ClassName, string PathMember);
