@@ -40,6 +40,7 @@ public abstract class XmlRecordBatches : IDisposable
     private readonly object _gate = new();
     private readonly Queue<RecordBatch> _queued = new();   // not claimed by a thread yet, in document order
     private readonly Queue<RecordBatch> _issued = new();   // not taken by the parse yet, in document order
+    private readonly Stack<object> _idle = new();          // the state of workers that have gone back to the pool
     private readonly int _maxWorkers;
     private int _workers;
     private bool _disposed;
@@ -155,7 +156,7 @@ public abstract class XmlRecordBatches : IDisposable
 
     private void Work()
     {
-        var worker = CreateWorker();
+        object? worker = null;
         while (true)
         {
             RecordBatch? batch;
@@ -164,10 +165,20 @@ public abstract class XmlRecordBatches : IDisposable
                 batch = _disposed ? null : Claim();
                 if (batch is null)
                 {
+                    // Back to the pool until the next batch; its names, settings and context wait for the next worker.
                     _workers--;
+                    if (worker is not null)
+                    {
+                        _idle.Push(worker);
+                    }
+
                     return;
                 }
+
+                worker ??= _idle.TryPop(out var idle) ? idle : null;
             }
+
+            worker ??= CreateWorker();
 
             Run(worker, batch);
             XmlTelemetry.Batches.Add(1, new KeyValuePair<string, object?>("thread", "worker"));
@@ -619,4 +630,5 @@ internal sealed class RecordBatch
         public override int Count => Items.Count;
     }
 }
+
 

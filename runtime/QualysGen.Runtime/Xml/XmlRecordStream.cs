@@ -399,7 +399,9 @@ public sealed class XmlRecordStream : ForwardReadStream
             keep = (int)Math.Clamp(_currentStart - _shifted, 0, keep);
         }
 
-        if (keep > 0)
+        // Dropping what is taken moves what stays to the front: done when it frees at least as much as it moves (or the buffer
+        // may not grow), so that a large window ahead of the reader is not moved for every read; otherwise the buffer grows.
+        if (keep > 0 && (keep >= _end - keep || Capacity >= _limit))
         {
             if (_batches is not null)
             {
