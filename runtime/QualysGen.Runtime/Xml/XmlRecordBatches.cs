@@ -28,8 +28,17 @@ namespace QualysGen.Xml;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class XmlRecordBatches : IDisposable
 {
-    /// <summary>The size a batch is cut at (a batch ends at the first record end past it): 128 KiB, or the AppContext data <c>QualysGen.Xml.ParallelBatchBytes</c>.</summary>
-    internal static readonly int BatchBytes = Setting("QualysGen.Xml.ParallelBatchBytes", 128 * 1024, 256);
+    /// <summary>The AppContext data <c>QualysGen.Xml.ParallelBatchBytes</c>: the size every batch is cut at, or 0 (see <see cref="BatchBytesFor"/>).</summary>
+    private static readonly int ConfiguredBatchBytes = Setting("QualysGen.Xml.ParallelBatchBytes", 0, 0);
+
+    /// <summary>
+    /// The size a batch is cut at (it ends at the first record end past it): 128 KiB, or for a response whose length is known,
+    /// a sixteenth of each thread's share up to 1 MiB, so that a large response is not cut into thousands of batches (each
+    /// costs a reader and its buffers); or the AppContext data <c>QualysGen.Xml.ParallelBatchBytes</c> (at least 256).
+    /// </summary>
+    internal static int BatchBytesFor(long knownLength, int parallelism)
+        => ConfiguredBatchBytes > 0 ? Math.Max(ConfiguredBatchBytes, 256)
+            : (int)Math.Clamp(knownLength / Math.Max(1, 16L * parallelism), 128 * 1024, 1024 * 1024);
 
     /// <summary>The smallest response parsed in parallel when the options leave it to the parser: 1 MiB, or the AppContext data <c>QualysGen.Xml.ParallelThresholdBytes</c>.</summary>
     internal static readonly long ThresholdBytes = Setting("QualysGen.Xml.ParallelThresholdBytes", 1 << 20, 0);
@@ -85,10 +94,15 @@ public abstract class XmlRecordBatches : IDisposable
             return 1;
         }
 
-        long remaining;
+        return KnownLength(stream) >= ThresholdBytes ? AutomaticParallelism : 1;
+    }
+
+    /// <summary>How many bytes are left to read in <paramref name="stream"/>, when that is known before reading; else -1.</summary>
+    internal static long KnownLength(Stream stream)
+    {
         try
         {
-            remaining = stream switch
+            return stream switch
             {
                 XmlDocumentBuffer buffer => buffer.Remaining,
                 { CanSeek: true } => stream.Length - stream.Position,
@@ -97,10 +111,8 @@ public abstract class XmlRecordBatches : IDisposable
         }
         catch (NotSupportedException)
         {
-            remaining = -1;
+            return -1;
         }
-
-        return remaining >= ThresholdBytes ? AutomaticParallelism : 1;
     }
 
     /// <summary>
@@ -421,7 +433,7 @@ public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
     private protected override object Parse(object state, RecordBatch batch)
     {
         var worker = (Worker)state;
-        var result = new RecordBatch.Results<T>();
+        var result = new RecordBatch.Results<T>(batch.RecordBounds.Length / 2);
         var context = worker.Context;
         context.Deferred = deviation => result.Deviations.Add((result.Items.Count, deviation));
         context.RecordDepth = RecordStream ? Ancestors.Length : -1;
@@ -623,9 +635,9 @@ internal sealed class RecordBatch
     }
 
     /// <summary>What parsing a batch of <typeparamref name="T"/> records gave.</summary>
-    public sealed class Results<T> : BatchResults
+    public sealed class Results<T>(int records) : BatchResults
     {
-        public List<T> Items { get; } = new();
+        public List<T> Items { get; } = new(records);
 
         public override int Count => Items.Count;
     }

@@ -117,6 +117,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     private XmlRecordBatches? _batches;
     private bool _fillsWindow;          // Read tops the window up synchronously (a synchronous Parse), not FillAsync
     private int _window;                // how many bytes to hold ahead of the reader, for the workers
+    private int _batchBytes;            // the size a batch is cut at
     private OpenBatch? _open;           // records scanned whole and not dispatched yet
     private long _splitRecordStart = -1;    // where the record being scanned, to be cut out, began (absolute); -1 if none
     private int _splitLine;
@@ -1244,7 +1245,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     }
 
     /// <summary>
-    /// Turns on split mode: each run of consecutive records in the response (up to <see cref="XmlRecordBatches.BatchBytes"/>)
+    /// Turns on split mode: each run of consecutive records in the response (up to <see cref="XmlRecordBatches.BatchBytesFor"/>)
     /// is cut out as it is scanned and handed to <paramref name="batches"/>, and the reader gets in its place an empty element
     /// of the record's name followed by the run's line breaks and the spaces that bring the column to where the run ended,
     /// so that every position the reader reports after it is the response's. A record is not cut out (the reader reads it) when
@@ -1258,7 +1259,8 @@ public sealed class XmlRecordStream : ForwardReadStream
     {
         _batches = batches;
         _fillsWindow = synchronous;
-        _window = (int)Math.Clamp(4L * batches.Parallelism * XmlRecordBatches.BatchBytes, 256 * 1024, Math.Max(64 * 1024, _limit / 2));
+        _batchBytes = XmlRecordBatches.BatchBytesFor(XmlRecordBatches.KnownLength(_source), batches.Parallelism);
+        _window = (int)Math.Clamp(4L * batches.Parallelism * _batchBytes, 256 * 1024, Math.Max(64 * 1024, _limit / 2));
         _levelNamespaces = new (string Prefix, string Uri)[_path.Length][];
         _levelUnsplittable = new bool[_path.Length];
     }
@@ -1274,14 +1276,19 @@ public sealed class XmlRecordStream : ForwardReadStream
             return;
         }
 
-        CountLinesTo(_tokenStart);
-        _splitRecordStart = _shifted + _tokenStart;
-        _splitLine = _line;
-        _splitColumn = _column;
         if (!name.SequenceEqual(_splitName))
         {
             CloseBatch();
             _splitName = name.ToArray();
+        }
+
+        _splitRecordStart = _shifted + _tokenStart;
+        if (_open is null)
+        {
+            // Where a batch begins is counted once per batch; its own lines are counted when it closes.
+            CountLinesTo(_tokenStart);
+            _splitLine = _line;
+            _splitColumn = _column;
         }
     }
 
@@ -1293,7 +1300,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         _open.Bounds.Add(start);
         _open.Bounds.Add(end);
         _open.End = end;
-        if (end - _open.Start >= XmlRecordBatches.BatchBytes)
+        if (end - _open.Start >= _batchBytes)
         {
             CloseBatch();
         }
@@ -1328,6 +1335,14 @@ public sealed class XmlRecordStream : ForwardReadStream
         placeholder[^1] = (byte)'>';
         var (breaks, tail) = LineBreaks(batch);
         var spaces = breaks == 0 ? tail - Characters(placeholder) : tail;
+        if (_lineOffset == from)
+        {
+            // The batch's lines are the counter's too: it moves past the batch without a second count.
+            _lineOffset = from + length;
+            _line = open.Line + breaks;
+            _column = breaks == 0 ? open.Column + tail : 1 + tail;
+            _lineAfterCr = false;   // a batch ends with '>'
+        }
         _lastRun = new WhitespaceRun { Offset = from, Skip = length, Prefix = placeholder, Breaks = breaks, Spaces = spaces };
         _runs.Enqueue(_lastRun);
 
