@@ -69,7 +69,8 @@ public sealed class QualysXmlOptions
     /// The most bytes of a response <c>ParseAsync</c> holds in memory at once (it reads the response asynchronously before
     /// parsing it, giving each buffer back as soon as it is parsed). A larger response throws
     /// <see cref="QualysXmlException"/> with <see cref="QualysXmlErrorKind.LimitExceeded"/> instead of growing without bound (the
-    /// client inflates compressed bodies, so a small download can be a large response). Default 1 GiB.
+    /// client inflates compressed bodies, so a small download can be a large response). A <c>Parse</c> on several threads
+    /// (<see cref="MaxDegreeOfParallelism"/>) holds a window of records ahead of its reader under the same bound. Default 1 GiB.
     /// </summary>
     public long MaxBufferedBytes
     {
