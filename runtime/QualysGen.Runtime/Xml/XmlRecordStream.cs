@@ -93,8 +93,8 @@ public sealed class XmlRecordStream : ForwardReadStream
     private bool _textBetweenRecords;   // ... and it lies where whitespace is collapsed (see CollapseWhitespace)
     private int _textStart;
     private int _whitespaceTo;
-    private readonly Queue<WhitespaceRun> _runs = new();   // whitespace taken out of the buffer, still owed to the reader
-    private WhitespaceRun? _lastRun;
+    private readonly Queue<OwedRun> _runs = new();   // whitespace taken out of the buffer, and batches' placeholders, owed to the reader
+    private OwedRun? _lastRun;
     private string? _encodingName;      // the encoding the XML declaration names, or null (UTF-8)
 
     // The records' bytes, for the raw XML of a record left out (see TrackRecords). Positions count from the first byte
@@ -334,7 +334,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// Whether a whitespace run is the reader's now: before <paramref name="limit"/>, or at the very end of a response that
     /// ended inside it (a response cut in its padding reads to the same place as whole in memory).
     /// </summary>
-    private bool Owed(WhitespaceRun run, int limit) => run.Offset < limit || (_ended && run.Offset == _end);
+    private bool Owed(OwedRun run, int limit) => run.Offset < limit || (_ended && run.Offset == _end);
 
     /// <summary>Copies what is buffered to <paramref name="buffer"/>, writing out the whitespace runs in their places.</summary>
     private int Take(Span<byte> buffer)
@@ -822,7 +822,7 @@ public sealed class XmlRecordStream : ForwardReadStream
 
         if (run is null)
         {
-            _lastRun = run = new WhitespaceRun { Offset = from };
+            _lastRun = run = new OwedRun { Offset = from };
             _runs.Enqueue(run);
         }
 
@@ -836,8 +836,12 @@ public sealed class XmlRecordStream : ForwardReadStream
         return textEnd - removed;
     }
 
-    /// <summary>Whitespace owed to the reader at <see cref="Offset"/> in the buffer: <see cref="Breaks"/> LFs, then <see cref="Spaces"/> spaces.</summary>
-    private sealed class WhitespaceRun
+    /// <summary>
+    /// What the reader is owed at <see cref="Offset"/> in the buffer instead of bytes: whitespace taken out (<see cref="Breaks"/>
+    /// LFs, then <see cref="Spaces"/> spaces), or a batch's placeholder (<see cref="Prefix"/>, the batch's line breaks and
+    /// spaces, in place of the <see cref="Skip"/> bytes of the batch).
+    /// </summary>
+    private sealed class OwedRun
     {
         private bool _afterCr;
 
@@ -1343,7 +1347,7 @@ public sealed class XmlRecordStream : ForwardReadStream
             _column = breaks == 0 ? open.Column + tail : 1 + tail;
             _lineAfterCr = false;   // a batch ends with '>'
         }
-        _lastRun = new WhitespaceRun { Offset = from, Skip = length, Prefix = placeholder, Breaks = breaks, Spaces = spaces };
+        _lastRun = new OwedRun { Offset = from, Skip = length, Prefix = placeholder, Breaks = breaks, Spaces = spaces };
         _runs.Enqueue(_lastRun);
 
         Encoding? encoding = null;
