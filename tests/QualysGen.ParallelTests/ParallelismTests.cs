@@ -15,6 +15,7 @@ public sealed class ParallelismTests
     public void Every_response_is_parsed_on_two_threads_here()
     {
         Assert.Equal(2, XmlRecordBatches.ParallelismFor(new MemoryStream(new byte[10]), null));
+        Assert.Equal(2, XmlRecordBatches.ParallelismFor(new HostileInput.ChunkedStream(new byte[10], 3, 1, asyncOnly: true), null));
         Assert.Equal(1, XmlRecordBatches.ParallelismFor(new MemoryStream(new byte[10]), new QualysXmlOptions { MaxDegreeOfParallelism = 1 }));
     }
 
@@ -64,6 +65,38 @@ public sealed class ParallelismTests
         Assert.Equal(single.Response.Scans!.Select(s => (s.Id, s.Title)), parallel.Response.Scans.Select(s => (s.Id, s.Title)));
         Assert.Equal(single.Response.Scans.Select(s => (s.Id, s.Title)), streamed.Select(s => (s.Id, s.Title)));
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), parallel.Response.Scans.Select(s => s.Id));
+    }
+}
+
+/// <summary>
+/// A record stream over a source that sends small pieces: a batch closes when the reader reaches it, often while the next
+/// record is still arriving, and the next batch must begin at that record's own position (a stale one made the reader take
+/// the placeholder for an empty record: the batch's records were lost, reported as records missing their KEY).
+/// </summary>
+public sealed class ParallelPiecesTests
+{
+    [Theory]
+    [InlineData(' ')]
+    [InlineData('\n')]
+    [InlineData('\t')]
+    [InlineData('\r')]
+    public async System.Threading.Tasks.Task Records_after_long_whitespace_come_whole_however_the_response_is_cut(char whitespace)
+    {
+        var original = Encoding.UTF8.GetBytes(HostileInput.SeedDocument.BuiltSimpleReturn(5));
+        var bytes = original.Take(207).Concat(Enumerable.Repeat((byte)whitespace, 138_117)).Concat(original.Skip(207)).ToArray();
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var report = new QualysXmlReport();
+            var keys = new List<string>();
+            var source = new HostileInput.ChunkedStream(bytes, 270 + seed, seed, asyncOnly: true);
+            await foreach (var item in Qualys.SimpleReturnDtd.SimpleReturn.EnumerateItemsAsync(source, new QualysXmlOptions { MaxDegreeOfParallelism = 2, Reporter = report }))
+            {
+                keys.Add(item.Key);
+            }
+
+            Assert.Equal(["K1", "K2", "K3", "K4", "K5"], keys);
+            Assert.Empty(report.Deviations);
+        }
     }
 }
 

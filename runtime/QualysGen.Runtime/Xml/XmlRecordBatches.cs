@@ -40,7 +40,7 @@ public abstract class XmlRecordBatches : IDisposable
         => ConfiguredBatchBytes > 0 ? Math.Max(ConfiguredBatchBytes, 256)
             : (int)Math.Clamp(knownLength / Math.Max(1, 16L * parallelism), 128 * 1024, 1024 * 1024);
 
-    /// <summary>The smallest response parsed in parallel when the options leave it to the parser: 1 MiB, or the AppContext data <c>QualysGen.Xml.ParallelThresholdBytes</c>.</summary>
+    /// <summary>The smallest response parsed in parallel when the options leave it to the parser: 1 MiB, or the AppContext data <c>QualysGen.Xml.ParallelThresholdBytes</c> (0: every response, of known length or not).</summary>
     internal static readonly long ThresholdBytes = Setting("QualysGen.Xml.ParallelThresholdBytes", 1 << 20, 0);
 
     /// <summary>The parallelism used when the options leave it to the parser and the response is large enough: the processor count, at most 8, or the AppContext data <c>QualysGen.Xml.DefaultParallelism</c>.</summary>
@@ -94,7 +94,8 @@ public abstract class XmlRecordBatches : IDisposable
             return 1;
         }
 
-        return KnownLength(stream) >= ThresholdBytes ? AutomaticParallelism : 1;
+        // A threshold of 0 (configured) means every response, its length known or not.
+        return ThresholdBytes == 0 || KnownLength(stream) >= ThresholdBytes ? AutomaticParallelism : 1;
     }
 
     /// <summary>How many bytes are left to read in <paramref name="stream"/>, when that is known before reading; else -1.</summary>

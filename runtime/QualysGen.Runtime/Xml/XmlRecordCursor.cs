@@ -91,7 +91,9 @@ public sealed class XmlRecordCursor : IDisposable
                     return true;   // TryRead hands it over
                 }
 
-                // The batch's records are handed over: its last deviations, its drift, its fault; then past its placeholder.
+                // The batch's records are handed over: its last deviations, its drift, its fault; then past its placeholder,
+                // with what follows it buffered first.
+                await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
                 Guard(static cursor =>
                 {
                     var batch = cursor._batch!;

@@ -120,8 +120,6 @@ public sealed class XmlRecordStream : ForwardReadStream
     private int _batchBytes;            // the size a batch is cut at
     private OpenBatch? _open;           // records scanned whole and not dispatched yet
     private long _splitRecordStart = -1;    // where the record being scanned, to be cut out, began (absolute); -1 if none
-    private int _splitLine;
-    private int _splitColumn;
     private byte[] _splitName = [];
     private (string Prefix, string Uri)[][] _levelNamespaces = [];
     private bool[] _levelUnsplittable = [];
@@ -190,23 +188,47 @@ public sealed class XmlRecordStream : ForwardReadStream
     public async ValueTask FillAsync(int recordStarts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (_batches is not null)
-        {
-            // Split mode: the window ahead of the reader, for the workers, and at least what lets the reader go on.
-            while (!_ended && (_end - _read < _window || (Buffered == 0 && _open is null)))
-            {
-                MakeRoom();
-                Received(await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false));
-            }
-
-            return;
-        }
-
-        while (!_ended && Wants(recordStarts))
+        while (!_ended && (_batches is null ? Wants(recordStarts) : SplitWants(recordStarts)))
         {
             MakeRoom();
             Received(await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false));
         }
+    }
+
+    /// <summary>
+    /// In split mode, whether to read on: to fill the window ahead of the reader while the source has bytes at hand (for the
+    /// workers), and, whatever the source, until the reader can reach its next stop without a read — a batch's placeholder
+    /// (it stops there; an open batch is closed when it comes to it), or else the start tag of record number
+    /// <paramref name="record"/> as without split mode, and if that record is being cut out, its end (the reader may not pass
+    /// the start of a record that is to become a batch until the record is whole).
+    /// </summary>
+    private bool SplitWants(int record)
+    {
+        if (_atHand && _end - _read < _window)
+        {
+            return true;
+        }
+
+        if (_open is not null || PlaceholderAhead())
+        {
+            return false;
+        }
+
+        return Buffered == 0 || _splitRecordStart >= 0 || _recordStarts < record;
+    }
+
+    /// <summary>Whether the reader has a batch's placeholder element still to come (its line breaks after it do not count).</summary>
+    private bool PlaceholderAhead()
+    {
+        foreach (var run in _runs)
+        {
+            if (run.PlaceholderPending)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -302,6 +324,11 @@ public sealed class XmlRecordStream : ForwardReadStream
                 if (_splitRecordStart >= 0 && !_ended)
                 {
                     limit = Math.Min(limit, (int)(_splitRecordStart - _shifted));
+                }
+                else if (_state is not (State.Content or State.RecordBody) && !_ended)
+                {
+                    // Markup the scan is still in may be the start tag of a record to cut out: not the reader's before it is whole.
+                    limit = Math.Min(limit, _tokenStart);
                 }
             }
 
@@ -859,6 +886,9 @@ public sealed class XmlRecordStream : ForwardReadStream
 
         private int _prefixWritten;
 
+        /// <summary>Whether this is a batch's placeholder whose element the reader has not been given whole yet.</summary>
+        public bool PlaceholderPending => _prefixWritten < Prefix.Length;
+
         public long Length => Prefix.Length - _prefixWritten + Breaks + Spaces;
 
         public void Add(ReadOnlySpan<byte> whitespace)
@@ -1264,7 +1294,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         _batches = batches;
         _fillsWindow = synchronous;
         _batchBytes = XmlRecordBatches.BatchBytesFor(XmlRecordBatches.KnownLength(_source), batches.Parallelism);
-        _window = (int)Math.Clamp(4L * batches.Parallelism * _batchBytes, 256 * 1024, Math.Max(64 * 1024, _limit / 2));
+        _window = (int)Math.Clamp(4L * batches.Parallelism * _batchBytes, 64 * 1024, Math.Max(64 * 1024, _limit / 2));
         _levelNamespaces = new (string Prefix, string Uri)[_path.Length][];
         _levelUnsplittable = new bool[_path.Length];
     }
@@ -1287,20 +1317,20 @@ public sealed class XmlRecordStream : ForwardReadStream
         }
 
         _splitRecordStart = _shifted + _tokenStart;
-        if (_open is null)
-        {
-            // Where a batch begins is counted once per batch; its own lines are counted when it closes.
-            CountLinesTo(_tokenStart);
-            _splitLine = _line;
-            _splitColumn = _column;
-        }
     }
 
     private void RecordCut(long end)
     {
         var start = _splitRecordStart;
         _splitRecordStart = -1;
-        _open ??= new OpenBatch(start, _splitLine, _splitColumn, _splitName, CurrentNamespaces());
+        if (_open is null)
+        {
+            // Where a batch begins is counted when it begins (the batch before may have closed while this record was being
+            // scanned); the batch's own lines are counted once, when it closes.
+            CountLinesTo((int)(start - _shifted));
+            _open = new OpenBatch(start, _line, _column, _splitName, CurrentNamespaces());
+        }
+
         _open.Bounds.Add(start);
         _open.Bounds.Add(end);
         _open.End = end;
