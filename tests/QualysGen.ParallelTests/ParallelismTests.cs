@@ -101,6 +101,32 @@ public sealed class ParallelPiecesTests
 }
 
 /// <summary>
+/// A placeholder names its batch with a token random per response: an element of the response that looks like one is read
+/// as what it is, on two threads as on one.
+/// </summary>
+public sealed class ForgedPlaceholderTests
+{
+    [Theory]
+    [InlineData("<ITEM qg=\"0000000000000000-1\"/>")]
+    [InlineData("<ITEM/>")]
+    public void An_element_shaped_like_a_placeholder_is_read_as_an_element(string forged)
+    {
+        var xml = HostileInput.SeedDocument.BuiltSimpleReturn(40).Replace("      <ITEM>\n        <KEY>K20</KEY>", "      " + forged + "\n      <ITEM>\n        <KEY>K20</KEY>");
+        string Outcome(int threads)
+        {
+            var report = new QualysXmlReport();
+            var output = Qualys.SimpleReturnDtd.SimpleReturn.Parse(new MemoryStream(Encoding.UTF8.GetBytes(xml)), new QualysXmlOptions { MaxDegreeOfParallelism = threads, Reporter = report });
+            return string.Join(",", output.Response.Items!.Select(i => i.Key)) + "\n" + string.Join("\n", report.Deviations) + "\n" + string.Join("\n", report.Drift);
+        }
+
+        var one = Outcome(1);
+        Assert.Equal(one, Outcome(2));
+        Assert.Contains("K19,K20", one);
+        Assert.Contains("KEY", one);   // the forged element, read as an ITEM, misses its KEY and is left out
+    }
+}
+
+/// <summary>
 /// Positions are counted by the splitter, not by a reader, so they are checked on the layouts that make counting hard: CR LF
 /// and lone CR line breaks, a whole response on one line, characters of several bytes before and among the records, a byte
 /// order mark, a single-byte code page, and whitespace between records long enough to be collapsed. On each, one thread and

@@ -46,6 +46,9 @@ public abstract class XmlRecordBatches : IDisposable
     /// <summary>The parallelism used when the options leave it to the parser and the response is large enough: the processor count, at most 8, or the AppContext data <c>QualysGen.Xml.DefaultParallelism</c>.</summary>
     internal static readonly int AutomaticParallelism = Setting("QualysGen.Xml.DefaultParallelism", Math.Min(Environment.ProcessorCount, 8), 1);
 
+    /// <summary>The attribute by which a placeholder names its batch.</summary>
+    internal const string PlaceholderAttribute = "qg";
+
     private readonly object _gate = new();
     private readonly Queue<RecordBatch> _queued = new();   // not claimed by a thread yet, in document order
     private readonly Queue<RecordBatch> _issued = new();   // not taken by the parse yet, in document order
@@ -247,12 +250,20 @@ public abstract class XmlRecordBatches : IDisposable
 
         var line = info.LineNumber;
         var position = info.LinePosition;
+        var id = reader.HasAttributes ? reader.GetAttribute(PlaceholderAttribute) : null;
         lock (_gate)
         {
+            if (id is not null && !HasIssued(id))
+            {
+                return null;   // not one of this parse's placeholders: an element of the response
+            }
+
             while (_issued.TryPeek(out var batch))
             {
-                // The reader reports an element's position at its name, one past the '<' the batch began with.
-                var order = batch.Line != line ? batch.Line.CompareTo(line) : (batch.Column + 1).CompareTo(position);
+                // A placeholder that names its batch is that batch's; one too short to is known by its position (the reader
+                // reports an element's position at its name, one past the '<' the batch began with).
+                var order = id is not null ? (batch.Id == id ? 0 : -1)
+                    : batch.Line != line ? batch.Line.CompareTo(line) : (batch.Column + 1).CompareTo(position);
                 if (order > 0)
                 {
                     return null;
@@ -272,6 +283,20 @@ public abstract class XmlRecordBatches : IDisposable
         }
 
         return null;
+    }
+
+    /// <summary>Whether a batch not taken yet has <paramref name="id"/> (under the lock).</summary>
+    private bool HasIssued(string id)
+    {
+        foreach (var batch in _issued)
+        {
+            if (batch.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Waits until <paramref name="batch"/> is parsed, parsing it (or batches after it) on this thread meanwhile.</summary>
@@ -523,12 +548,13 @@ internal sealed class RecordBatch
 
     private byte[]? _bytes;
 
-    public RecordBatch(byte[] bytes, int length, int line, int column, Encoding? encoding, (string Prefix, string Uri)[] namespaces, int[] recordBounds)
+    public RecordBatch(byte[] bytes, int length, int line, int column, string? id, Encoding? encoding, (string Prefix, string Uri)[] namespaces, int[] recordBounds)
     {
         _bytes = bytes;
         Length = length;
         Line = line;
         Column = column;
+        Id = id;
         Encoding = encoding;
         Namespaces = namespaces;
         RecordBounds = recordBounds;
@@ -544,6 +570,9 @@ internal sealed class RecordBatch
 
     /// <summary>The column of the batch's first '&lt;' in the response, in characters (from 1).</summary>
     public int Column { get; }
+
+    /// <summary>What its placeholder's <c>qg</c> attribute says, or null when the placeholder has none (too short a batch).</summary>
+    public string? Id { get; }
 
     /// <summary>The response's declared encoding, or null for UTF-8.</summary>
     public Encoding? Encoding { get; }

@@ -119,6 +119,8 @@ public sealed class XmlRecordStream : ForwardReadStream
     private int _window;                // how many bytes to hold ahead of the reader, for the workers
     private int _batchBytes;            // the size a batch is cut at
     private OpenBatch? _open;           // records scanned whole and not dispatched yet
+    private readonly string _batchToken = Convert.ToHexString(BitConverter.GetBytes(Random.Shared.NextInt64()));
+    private int _batchNumber;
     private long _splitRecordStart = -1;    // where the record being scanned, to be cut out, began (absolute); -1 if none
     private byte[] _splitName = [];
     private (string Prefix, string Uri)[][] _levelNamespaces = [];
@@ -1362,12 +1364,17 @@ public sealed class XmlRecordStream : ForwardReadStream
         }
 
         // The placeholder, then the batch's line breaks, then spaces up to the column the batch ended at.
-        var placeholder = new byte[open.Name.Length + 3];
-        placeholder[0] = (byte)'<';
-        open.Name.CopyTo(placeholder, 1);
-        placeholder[^2] = (byte)'/';
-        placeholder[^1] = (byte)'>';
+        // The placeholder names its batch (qg="token-number", the token random per response, so the response cannot forge
+        // one) wherever the batch has room for it on its last line; a batch too short for that is known by its position alone.
+        var id = _batchToken + "-" + (++_batchNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var (breaks, tail) = LineBreaks(batch);
+        var placeholder = Placeholder(open.Name, id);
+        if (breaks == 0 && tail < Characters(placeholder))
+        {
+            placeholder = Placeholder(open.Name, null);
+            id = null;
+        }
+
         var spaces = breaks == 0 ? tail - Characters(placeholder) : tail;
         if (_lineOffset == from)
         {
@@ -1393,7 +1400,20 @@ public sealed class XmlRecordStream : ForwardReadStream
             }
         }
 
-        _batches!.Dispatch(new RecordBatch(bytes, length, open.Line, open.Column, encoding, open.Namespaces, bounds));
+        _batches!.Dispatch(new RecordBatch(bytes, length, open.Line, open.Column, id, encoding, open.Namespaces, bounds));
+    }
+
+    /// <summary>An empty element of the record's name, with <c>qg="<paramref name="id"/>"</c> unless that is null.</summary>
+    private static byte[] Placeholder(byte[] name, string? id)
+    {
+        var attribute = id is null ? [] : Encoding.ASCII.GetBytes(" " + XmlRecordBatches.PlaceholderAttribute + "=\"" + id + "\"");
+        var placeholder = new byte[name.Length + attribute.Length + 3];
+        placeholder[0] = (byte)'<';
+        name.CopyTo(placeholder, 1);
+        attribute.CopyTo(placeholder, 1 + name.Length);
+        placeholder[^2] = (byte)'/';
+        placeholder[^1] = (byte)'>';
+        return placeholder;
     }
 
     /// <summary>The namespace declarations of the records' ancestors, in scope at the records.</summary>
