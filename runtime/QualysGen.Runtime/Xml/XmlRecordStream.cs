@@ -1384,22 +1384,12 @@ public sealed class XmlRecordStream : ForwardReadStream
             _column = breaks == 0 ? open.Column + tail : 1 + tail;
             _lineAfterCr = false;   // a batch ends with '>'
         }
+
         _lastRun = new OwedRun { Offset = from, Skip = length, Prefix = placeholder, Breaks = breaks, Spaces = spaces };
         _runs.Enqueue(_lastRun);
 
-        Encoding? encoding = null;
-        if (_encodingName is not null and not ("utf-8" or "utf8"))
-        {
-            try
-            {
-                encoding = Encoding.GetEncoding(_encodingName);
-            }
-            catch (ArgumentException)
-            {
-                encoding = null;
-            }
-        }
-
+        // A worker decodes UTF-8 unless told otherwise (an encoding .NET does not know fails the reader at line 1 anyway).
+        var encoding = OneBytePerCharacter ? DeclaredEncoding() : null;
         _batches!.Dispatch(new RecordBatch(bytes, length, open.Line, open.Column, id, encoding, open.Namespaces, bounds));
     }
 
@@ -1442,9 +1432,15 @@ public sealed class XmlRecordStream : ForwardReadStream
             return;
         }
 
+        var encoding = DeclaredEncoding();
+        if (encoding is null)
+        {
+            _levelUnsplittable[level] = true;
+            return;
+        }
+
         try
         {
-            var encoding = _encodingName is null ? Encoding.UTF8 : Encoding.GetEncoding(_encodingName);
             var text = encoding.GetString(tag);
             if (!text.EndsWith("/>", StringComparison.Ordinal))
             {
@@ -1468,7 +1464,7 @@ public sealed class XmlRecordStream : ForwardReadStream
 
             _levelNamespaces[level] = declared.ToArray();
         }
-        catch (Exception exception) when (exception is System.Xml.XmlException or ArgumentException)
+        catch (System.Xml.XmlException)
         {
             // Left to the reader to report: the records below it are not cut out.
             _levelUnsplittable[level] = true;
@@ -1541,7 +1537,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// <summary>How many characters (UTF-16 code units, as the reader counts a column) <paramref name="bytes"/> decode to.</summary>
     private int Characters(ReadOnlySpan<byte> bytes)
     {
-        if (_encodingName is not null and not ("utf-8" or "utf8") || System.Text.Ascii.IsValid(bytes))
+        if (OneBytePerCharacter || System.Text.Ascii.IsValid(bytes))
         {
             return bytes.Length;   // one byte a character
         }
@@ -1637,18 +1633,24 @@ public sealed class XmlRecordStream : ForwardReadStream
             return null;
         }
 
-        Encoding encoding;
+        return DeclaredEncoding() is { } encoding ? RawXml(_buffer.AsSpan((int)start, (int)(end - start)), encoding) : null;
+    }
+
+    /// <summary>The encoding the XML declaration names (UTF-8 when none), or null when .NET does not know it.</summary>
+    private Encoding? DeclaredEncoding()
+    {
         try
         {
-            encoding = _encodingName is null ? Encoding.UTF8 : Encoding.GetEncoding(_encodingName);
+            return _encodingName is null ? Encoding.UTF8 : Encoding.GetEncoding(_encodingName);
         }
         catch (ArgumentException)
         {
             return null;
         }
-
-        return RawXml(_buffer.AsSpan((int)start, (int)(end - start)), encoding);
     }
+
+    /// <summary>Whether the declared encoding is one of the single-byte ones a stream scans (Latin-1, windows-125x, ASCII).</summary>
+    private bool OneBytePerCharacter => _encodingName is not null and not ("utf-8" or "utf8");
 
     /// <summary>A record's bytes as text, for <see cref="QualysXmlDeviation.RawXml"/>: at most <see cref="MaxRawXmlBytes"/> of them, cut short with "…".</summary>
     internal static string RawXml(ReadOnlySpan<byte> bytes, Encoding encoding)
