@@ -23,22 +23,7 @@ public sealed class ParallelismTests
     public async System.Threading.Tasks.Task A_list_is_cut_into_batches_and_read_the_same()
     {
         // The documented sample with its one SCAN repeated 40 times (each with its own ID): about 60 batches of 256 bytes.
-        string sample;
-        using (var reader = new StreamReader(SampleFiles.Open("seed003_compliance_schedule_list.xml")))
-        {
-            sample = reader.ReadToEnd();
-        }
-
-        var first = sample.IndexOf("<SCAN>", System.StringComparison.Ordinal);
-        var last = sample.IndexOf("</SCAN>", System.StringComparison.Ordinal) + "</SCAN>".Length;
-        var xml = new StringBuilder(sample[..first]);
-        for (var i = 1; i <= 40; i++)
-        {
-            xml.Append(sample[first..last].Replace("<ID>57363</ID>", $"<ID>{i}</ID>")).Append("\n    ");
-        }
-
-        xml.Append(sample[last..]);
-        var bytes = Encoding.UTF8.GetBytes(xml.ToString());
+        var bytes = RepeatedSample(40);
         long batches = 0;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
@@ -65,6 +50,68 @@ public sealed class ParallelismTests
         Assert.Equal(single.Response.Scans!.Select(s => (s.Id, s.Title)), parallel.Response.Scans.Select(s => (s.Id, s.Title)));
         Assert.Equal(single.Response.Scans.Select(s => (s.Id, s.Title)), streamed.Select(s => (s.Id, s.Title)));
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), parallel.Response.Scans.Select(s => s.Id));
+    }
+
+    /// <summary>
+    /// Workers read their batches in the record stream's own buffer. A list far longer than the buffer makes the stream
+    /// move on to new buffers while workers still read the old ones, and give those back to the pool, where other parses
+    /// rent them: four parses at once here, so that a buffer written to or given back too early would show as a record
+    /// read wrong.
+    /// </summary>
+    [Fact]
+    public async System.Threading.Tasks.Task Batches_read_the_stream_buffer_that_moves_on_without_them()
+    {
+        const int Count = 3000;
+        var bytes = RepeatedSample(Count);
+        var expected = ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes), new QualysXmlOptions { MaxDegreeOfParallelism = 1 })
+            .Response.Scans!.Select(Fields).ToList();
+        Assert.Equal(Count, expected.Count);
+
+        async System.Threading.Tasks.Task<List<string>> StreamAsync(int piece)
+        {
+            var streamed = new List<string>();
+            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new HostileInput.ChunkedStream(bytes, piece, piece, asyncOnly: true)))
+            {
+                streamed.Add(Fields(scan));
+            }
+
+            return streamed;
+        }
+
+        var parses = new[]
+        {
+            System.Threading.Tasks.Task.Run(() => ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes)).Response.Scans!.Select(Fields).ToList()),
+            System.Threading.Tasks.Task.Run(() => ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes, writable: false)).Response.Scans!.Select(Fields).ToList()),
+            System.Threading.Tasks.Task.Run(() => StreamAsync(40_000)),
+            System.Threading.Tasks.Task.Run(() => StreamAsync(9_000)),
+        };
+        foreach (var parsed in await System.Threading.Tasks.Task.WhenAll(parses))
+        {
+            Assert.Equal(expected, parsed);
+        }
+
+        static string Fields(Scan scan) => $"{scan.Id} {scan.Title} {scan.UserLogin} {scan.Target} {scan.Schedule?.StartDateUtc:O}";
+    }
+
+    /// <summary>The documented sample with its one SCAN repeated <paramref name="count"/> times, each with its own ID (1, 2, ...).</summary>
+    private static byte[] RepeatedSample(int count)
+    {
+        string sample;
+        using (var reader = new StreamReader(SampleFiles.Open("seed003_compliance_schedule_list.xml")))
+        {
+            sample = reader.ReadToEnd();
+        }
+
+        var first = sample.IndexOf("<SCAN>", System.StringComparison.Ordinal);
+        var last = sample.IndexOf("</SCAN>", System.StringComparison.Ordinal) + "</SCAN>".Length;
+        var xml = new StringBuilder(sample[..first]);
+        for (var i = 1; i <= count; i++)
+        {
+            xml.Append(sample[first..last].Replace("<ID>57363</ID>", $"<ID>{i}</ID>")).Append("\n    ");
+        }
+
+        xml.Append(sample[last..]);
+        return Encoding.UTF8.GetBytes(xml.ToString());
     }
 }
 

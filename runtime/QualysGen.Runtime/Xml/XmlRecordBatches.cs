@@ -469,7 +469,7 @@ public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
         var record = 0;
         try
         {
-            using var reader = XmlReader.Create(new BatchStream(batch.Bytes, batch.Length), settings, batch.ParserContext(settings.NameTable!));
+            using var reader = XmlReader.Create(new BatchStream(batch.Bytes, batch.Offset, batch.Length), settings, batch.ParserContext(settings.NameTable!));
             context.StartBatch(reader, Ancestors);
             reader.Read();
             while (!reader.EOF)
@@ -521,13 +521,14 @@ public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
     private sealed record Worker(TNames Names, XmlReaderSettings Settings, XmlParseContext Context);
 
     /// <summary>A batch's bytes, read forward only: over a seekable stream the reader sizes its buffers to the input (twice the memory).</summary>
-    private sealed class BatchStream(byte[] bytes, int length) : ForwardReadStream
+    private sealed class BatchStream(byte[] bytes, int offset, int length) : ForwardReadStream
     {
-        private int _position;
+        private readonly int _end = offset + length;
+        private int _position = offset;
 
         public override int Read(Span<byte> buffer)
         {
-            var count = Math.Min(buffer.Length, length - _position);
+            var count = Math.Min(buffer.Length, _end - _position);
             bytes.AsSpan(_position, count).CopyTo(buffer);
             _position += count;
             return count;
@@ -546,11 +547,13 @@ internal sealed class RecordBatch
     public const int Done = 2;
     public const int Discarded = 3;
 
-    private byte[]? _bytes;
+    private SharedBytes? _bytes;
 
-    public RecordBatch(byte[] bytes, int length, int line, int column, string? id, Encoding? encoding, (string Prefix, string Uri)[] namespaces, int[] recordBounds)
+    public RecordBatch(SharedBytes bytes, int offset, int length, int line, int column, string? id, Encoding? encoding, (string Prefix, string Uri)[] namespaces, int[] recordBounds)
     {
+        bytes.Hold();
         _bytes = bytes;
+        Offset = offset;
         Length = length;
         Line = line;
         Column = column;
@@ -561,7 +564,10 @@ internal sealed class RecordBatch
     }
 
     /// <summary>The batch's bytes (pooled; given back once parsed).</summary>
-    public byte[] Bytes => _bytes ?? throw new ObjectDisposedException(nameof(RecordBatch));
+    public byte[] Bytes => (_bytes ?? throw new ObjectDisposedException(nameof(RecordBatch))).Array;
+
+    /// <summary>Where the batch begins in <see cref="Bytes"/>.</summary>
+    public int Offset { get; }
 
     public int Length { get; }
 
@@ -612,17 +618,10 @@ internal sealed class RecordBatch
         }
 
         var start = RecordBounds[2 * index];
-        return XmlRecordStream.RawXml(_bytes.AsSpan(start, RecordBounds[2 * index + 1] - start), Encoding ?? System.Text.Encoding.UTF8);
+        return XmlRecordStream.RawXml(_bytes.Array.AsSpan(Offset + start, RecordBounds[2 * index + 1] - start), Encoding ?? System.Text.Encoding.UTF8);
     }
 
-    public void ReturnBytes()
-    {
-        var bytes = Interlocked.Exchange(ref _bytes, null);
-        if (bytes is not null)
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
-    }
+    public void ReturnBytes() => Interlocked.Exchange(ref _bytes, null)?.Release();
 
     /// <summary>What parsing a batch gave: the deviations (each with the number of items read before it), the drift, the fault.</summary>
     public abstract class BatchResults
@@ -673,4 +672,27 @@ internal sealed class RecordBatch
     }
 }
 
+/// <summary>
+/// A record stream's buffer lent to the batches cut from it, so that a worker reads its records where they were read
+/// instead of from a copy: it goes back to the pool when the stream and every batch have let it go. While a batch holds
+/// it, the stream does not write to it; it moves to a new buffer instead.
+/// </summary>
+internal sealed class SharedBytes(byte[] array)
+{
+    private int _holders = 1;   // the record stream
 
+    public byte[] Array { get; } = array;
+
+    /// <summary>Whether a batch still holds the buffer.</summary>
+    public bool Lent => Volatile.Read(ref _holders) > 1;
+
+    public void Hold() => Interlocked.Increment(ref _holders);
+
+    public void Release()
+    {
+        if (Interlocked.Decrement(ref _holders) == 0)
+        {
+            ArrayPool<byte>.Shared.Return(Array);
+        }
+    }
+}

@@ -118,7 +118,9 @@ public sealed class XmlRecordStream : ForwardReadStream
     private bool _fillsWindow;          // Read tops the window up synchronously (a synchronous Parse), not FillAsync
     private int _window;                // how many bytes to hold ahead of the reader, for the workers
     private int _batchBytes;            // the size a batch is cut at
+    private long _knownLength = -1;     // the response's length when known in advance (bytes from where the stream began)
     private OpenBatch? _open;           // records scanned whole and not dispatched yet
+    private SharedBytes? _lent;         // the buffer, once lent to a batch: not written to while a batch holds it
     private readonly string _batchToken = Convert.ToHexString(BitConverter.GetBytes(Random.Shared.NextInt64()));
     private int _batchNumber;
     private long _splitRecordStart = -1;    // where the record being scanned, to be cut out, began (absolute); -1 if none
@@ -439,7 +441,18 @@ public sealed class XmlRecordStream : ForwardReadStream
                 _lineOffset -= keep;
             }
 
-            Buffer.BlockCopy(_buffer, keep, _buffer, 0, _end - keep);
+            if (Reclaim())
+            {
+                Buffer.BlockCopy(_buffer, keep, _buffer, 0, _end - keep);
+            }
+            else
+            {
+                // A batch still reads the buffer: what stays moves to a buffer of the same size.
+                var moved = ArrayPool<byte>.Shared.Rent(_buffer.Length);
+                Buffer.BlockCopy(_buffer, keep, moved, 0, _end - keep);
+                _buffer = moved;
+            }
+
             _shifted += keep;
             while (_spans.TryPeek(out var span) && span.Start < _shifted)
             {
@@ -469,7 +482,11 @@ public sealed class XmlRecordStream : ForwardReadStream
             // Doubled, never past the limit (the arithmetic in long, so that it cannot overflow).
             var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(_limit, Math.Max(2L * _buffer.Length, (long)_end + MinimumRead)));
             Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            if (Reclaim())
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+            }
+
             _buffer = larger;
         }
         else if (_end == Capacity)
@@ -480,6 +497,27 @@ public sealed class XmlRecordStream : ForwardReadStream
                 0,
                 0);
         }
+    }
+
+    /// <summary>
+    /// Whether the buffer is the stream's alone to write to or return: never lent to a batch, or no batch holds it any more.
+    /// If one does, the stream lets it go (the last batch returns it) and the caller is to move to another buffer.
+    /// </summary>
+    private bool Reclaim()
+    {
+        if (_lent is not { } lent || lent.Array != _buffer)
+        {
+            return true;
+        }
+
+        _lent = null;
+        if (!lent.Lent)
+        {
+            return true;
+        }
+
+        lent.Release();
+        return false;
     }
 
     /// <summary>The part of the buffer that may be used: all of it, up to the limit (a rented array can be larger).</summary>
@@ -1059,6 +1097,23 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// </summary>
     private Content CheckContent(int tag)
     {
+        // Most records hold no start tag of their own name at all: one search over the whole content says so, and the
+        // stretches between sections need no search of their own. (A name cut short by a section's '<' counts as one.)
+        var content = _buffer.AsSpan(_checkedTo, tag - _checkedTo);
+        var startTags = HasRecordStartTag(content, endsBeforeMarkup: true);
+        if (!startTags && content.IndexOf("<?"u8) < 0 && content.IndexOf("<!--"u8) < 0)
+        {
+            // No PI, no comment: the only sections are CDATA sections, and the end tag is in one only if the last to begin
+            // before it is still open (a CDATA section cannot hold "]]>": the first after its start ends it). Two searches
+            // instead of two for every section. Other "<!" markup cannot stand in an element: the reader fails on it.
+            var last = content.LastIndexOf("<![CDATA["u8);
+            if (last < 0 || content.Slice(last + 9).IndexOf("]]>"u8) >= 0)
+            {
+                _checkedTo = tag;
+                return Content.Tags;
+            }
+        }
+
         var nextPi = -1;   // not yet searched
         while (true)
         {
@@ -1073,7 +1128,7 @@ public sealed class XmlRecordStream : ForwardReadStream
             var section = bang < 0 ? nextPi : Math.Min(_checkedTo + bang, nextPi);
             if (section == int.MaxValue)
             {
-                if (HasRecordStartTag(rest))
+                if (startTags && HasRecordStartTag(rest))
                 {
                     return Content.Unsure;
                 }
@@ -1082,7 +1137,7 @@ public sealed class XmlRecordStream : ForwardReadStream
                 return Content.Tags;
             }
 
-            if (HasRecordStartTag(_buffer.AsSpan(_checkedTo, section - _checkedTo)))
+            if (startTags && HasRecordStartTag(_buffer.AsSpan(_checkedTo, section - _checkedTo)))
             {
                 return Content.Unsure;
             }
@@ -1128,8 +1183,11 @@ public sealed class XmlRecordStream : ForwardReadStream
         }
     }
 
-    /// <summary>Whether <paramref name="content"/> (free of CDATA, comments and PIs) holds a start tag of the record's name.</summary>
-    private bool HasRecordStartTag(ReadOnlySpan<byte> content)
+    /// <summary>
+    /// Whether <paramref name="content"/> (free of CDATA, comments and PIs) holds a start tag of the record's name; with
+    /// <paramref name="endsBeforeMarkup"/>, also a name followed by '&lt;' (the end of a stretch that a section follows).
+    /// </summary>
+    private bool HasRecordStartTag(ReadOnlySpan<byte> content, bool endsBeforeMarkup = false)
     {
         var start = _recordStart;
         while (true)
@@ -1143,7 +1201,7 @@ public sealed class XmlRecordStream : ForwardReadStream
             // The content is followed by more markup, so a name running to its last byte is not known to be the record's.
             // An empty element ("<SCAN/>") has no end tag to be mistaken for the record's, but is not told apart here.
             var after = at + start.Length;
-            if (after >= content.Length || IsNameEnd(content[after]))
+            if (after >= content.Length || IsNameEnd(content[after]) || (endsBeforeMarkup && content[after] == '<'))
             {
                 return true;
             }
@@ -1295,8 +1353,25 @@ public sealed class XmlRecordStream : ForwardReadStream
     {
         _batches = batches;
         _fillsWindow = synchronous;
-        _batchBytes = XmlRecordBatches.BatchBytesFor(XmlRecordBatches.KnownLength(_source), batches.Parallelism);
+        _knownLength = XmlRecordBatches.KnownLength(_source);
+        _batchBytes = XmlRecordBatches.BatchBytesFor(_knownLength, batches.Parallelism);
         _window = (int)Math.Clamp(4L * batches.Parallelism * _batchBytes, 64 * 1024, Math.Max(64 * 1024, _limit / 2));
+
+        // Room for the window and as much again three times over, so that the bytes kept (what the reader has not passed,
+        // the batches it has still to take) are seldom moved, nor the buffer grown a step at a time; no more than a response
+        // of known length needs.
+        var size = Math.Min(_limit, 4L * _window);
+        if (_knownLength >= 0)
+        {
+            size = Math.Min(size, _knownLength + MinimumRead);
+        }
+
+        if (_end == 0 && size > _buffer.Length)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = ArrayPool<byte>.Shared.Rent((int)size);
+        }
+
         _levelNamespaces = new (string Prefix, string Uri)[_path.Length][];
         _levelUnsplittable = new bool[_path.Length];
     }
@@ -1336,10 +1411,27 @@ public sealed class XmlRecordStream : ForwardReadStream
         _open.Bounds.Add(start);
         _open.Bounds.Add(end);
         _open.End = end;
-        if (end - _open.Start >= _batchBytes)
+        if (end - _open.Start >= BatchBytesAt(end))
         {
             CloseBatch();
         }
+    }
+
+    /// <summary>
+    /// The size to cut a batch ending at <paramref name="end"/> at: <see cref="_batchBytes"/>, and towards the end of a
+    /// response of known length, half of each thread's share of what is left (at least 32 KiB), so that the threads
+    /// finish together instead of one waiting out the last large batch.
+    /// </summary>
+    private long BatchBytesAt(long end)
+    {
+        const int SmallestTail = 32 * 1024;
+        if (_knownLength < 0 || _batchBytes <= SmallestTail)
+        {
+            return _batchBytes;
+        }
+
+        var share = (_knownLength - end) / (2L * _batches!.Parallelism);
+        return Math.Clamp(share, SmallestTail, _batchBytes);
     }
 
     /// <summary>Dispatches the records gathered so far as one batch, and puts its placeholder in its place.</summary>
@@ -1354,9 +1446,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         _open = null;
         var from = (int)(open.Start - _shifted);
         var length = (int)(open.End - open.Start);
-        var bytes = ArrayPool<byte>.Shared.Rent(length);
         var batch = _buffer.AsSpan(from, length);
-        batch.CopyTo(bytes);
         var bounds = new int[open.Bounds.Count];
         for (var i = 0; i < bounds.Length; i++)
         {
@@ -1390,7 +1480,13 @@ public sealed class XmlRecordStream : ForwardReadStream
 
         // A worker decodes UTF-8 unless told otherwise (an encoding .NET does not know fails the reader at line 1 anyway).
         var encoding = OneBytePerCharacter ? DeclaredEncoding() : null;
-        _batches!.Dispatch(new RecordBatch(bytes, length, open.Line, open.Column, id, encoding, open.Namespaces, bounds));
+        // The batch reads its bytes where they are: the buffer is lent to it (see MakeRoom).
+        if (_lent?.Array != _buffer)
+        {
+            _lent = new SharedBytes(_buffer);
+        }
+
+        _batches!.Dispatch(new RecordBatch(_lent, from, length, open.Line, open.Column, id, encoding, open.Namespaces, bounds));
     }
 
     /// <summary>An empty element of the record's name, with <c>qg="<paramref name="id"/>"</c> unless that is null.</summary>
@@ -1701,7 +1797,11 @@ public sealed class XmlRecordStream : ForwardReadStream
 
         if (disposing && _buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            if (Reclaim())
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+            }
+
             _buffer = [];
             _read = _end = _scan = _tokenStart = 0;
             _runs.Clear();

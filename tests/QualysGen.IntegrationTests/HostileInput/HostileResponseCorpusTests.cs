@@ -71,6 +71,11 @@ public sealed class HostileResponseCorpusTests
             null,
             SameAsWhole: true),
         new("50,000 nested unknown elements in a record", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 1) + Scans(2, 2).Replace("<ACTIVE>", string.Concat(Enumerable.Repeat("<a>", 50_000)) + string.Concat(Enumerable.Repeat("</a>", 50_000)) + "<ACTIVE>", StringComparison.Ordinal) + Scans(3, 3))), 3, null),
+        // What the scan's short way to a record's end (CDATA sections only) must tell apart from the end tag (issue 16).
+        new("a record end tag in a CDATA section after a CDATA start in another's text (valid)", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3).Replace("<USER_LOGIN>u</USER_LOGIN><TARGET>10.0.0.2</TARGET>", "<USER_LOGIN><![CDATA[a <![CDATA[ b]]></USER_LOGIN><TARGET><![CDATA[</SCAN> 10.0.0.2]]></TARGET>", StringComparison.Ordinal))), 3, null),
+        new("a record end tag in a comment after a CDATA section (valid)", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3).Replace("<USER_LOGIN>u</USER_LOGIN>", "<USER_LOGIN><![CDATA[u]]><!-- </SCAN> --></USER_LOGIN>", StringComparison.Ordinal))), 3, null),
+        new("a record end tag in a PI after a CDATA section (valid)", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3).Replace("<USER_LOGIN>u</USER_LOGIN>", "<USER_LOGIN><![CDATA[u]]><?pi </SCAN> ?></USER_LOGIN>", StringComparison.Ordinal))), 3, null),
+        new("a DOCTYPE after a CDATA section in the second record", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 1) + Scans(2, 3).Replace("<USER_LOGIN>u</USER_LOGIN>", "<USER_LOGIN><![CDATA[u]]><!DOCTYPE x></USER_LOGIN>", StringComparison.Ordinal))), 1, QualysXmlErrorKind.Malformed),
         new("a record in a CDATA section that ends the response", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 2)) [..^40] + "<![CDATA[<SCAN><ID>3</ID></SCAN>"), 2, QualysXmlErrorKind.Malformed),
         new("an unclosed comment between records", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 2) + "<!-- <SCAN>" + Scans(3, 3))), -1, QualysXmlErrorKind.Malformed),
         new("an unclosed attribute value in a record", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 2) + Scans(3, 4).Replace("<ACTIVE>", "<X a=\"<ACTIVE>", StringComparison.Ordinal))), 2, QualysXmlErrorKind.Malformed),
