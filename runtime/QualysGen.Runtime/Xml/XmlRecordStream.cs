@@ -24,11 +24,12 @@ namespace QualysGen.Xml;
 /// the ASCII character (the ISO-8859 family, windows-125x). A response in UTF-16 or another declared encoding is buffered
 /// whole before it is read.</para>
 /// <para>The reader is served as a <see cref="MemoryStream"/> would serve it as far as the response has arrived: a read is
-/// filled with all that is buffered, and the fill goes on <see cref="ReadAhead"/> bytes past the start tag of the record
-/// waited for as long as the source has more at hand (its last read filled the room given), never waiting for it. (An
-/// <see cref="System.Xml.XmlReader"/> misreads an XML declaration split between reads, and reports some errors, such as a
-/// response cut off inside a CDATA section, at positions that depend on how its reads were cut; the declaration is always
-/// buffered whole before the reader starts, and the end of the response is read whole.)</para>
+/// filled with all that is buffered (but for what was read past a record's start tag only because the reader may look past
+/// it for a name, which comes with the next read), and the fill goes on <see cref="ReadAhead"/> bytes past the start tag of
+/// the record waited for as long as the source has more at hand (its last read filled the room given), never waiting for
+/// it. (An <see cref="System.Xml.XmlReader"/> misreads an XML declaration split between reads, and reports some errors, such
+/// as a response cut off inside a CDATA section, at positions that depend on how its reads were cut; the declaration is
+/// always buffered whole before the reader starts, and the end of the response is read whole.)</para>
 /// <para>Any byte sequence is followed without an exception: markup that is not well-formed (a stray end tag, say) is
 /// left to the reader to report. The scan cannot be fooled into handing the reader too little by markup it does not
 /// model (it ends a DOCTYPE no earlier than the reader does): a read that finds nothing buffered before the response has
@@ -66,8 +67,16 @@ public sealed class XmlRecordStream : ForwardReadStream
     private readonly byte[][] _path;
     private readonly int _maxBufferedBytes;
     private readonly int _limit;    // the most the buffer holds: _maxBufferedBytes, or what an array can hold
-    private readonly Queue<long> _recordStartEnds = new();   // where the start tags of records not yet waited for end (absolute)
-    private int _firstQueuedRecord = 1;                       // the record number of the queue's head
+    private readonly Queue<RecordStop> _recordStartEnds = new();   // where the start tags of records not yet waited for end
+    private int _firstQueuedRecord = 1;                             // the record number of the queue's head
+    private long _previousStop;         // where the start tag of the record before the one waited for ended (kept, see _shifted)
+    private int _longestPathName;       // the longest name, with any prefix, of the records and the elements around them so far
+    private byte[]?[] _pathNames = [];  // the names, with any prefix, of the elements last opened at each level of the record path
+    private int _regionMeasured;        // the record whose region _regionMargin is for, or 0
+    private long _regionMargin;
+    private bool _regionFollowed;
+    private readonly List<(int Start, int Length)> _regionOpen = new();
+    private long _heldFrom = -1;        // a read that begins before this kept position ends there (see Take), or -1
     private byte[] _buffer;
     private int _read;          // the next byte for the reader
     private int _end;           // the end of the bytes read from the source
@@ -178,6 +187,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         }
 
         _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+        _pathNames = new byte[recordPath.Length][];
     }
 
     /// <summary>How often the reader found nothing buffered before the end and the source was read synchronously (0 unless the scan was outwitted).</summary>
@@ -186,7 +196,8 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// <summary>
     /// Reads from the source until the buffer holds the start tags of <paramref name="recordStarts"/> records in all (counted
     /// from the start of the response, the end of each start tag included), or the source has ended; and then on up to
-    /// <see cref="ReadAhead"/> bytes past the last of them while the source has more at hand.
+    /// <see cref="ReadAhead"/> bytes past the last of them while the source has more at hand. Once records are tracked
+    /// (<see cref="TrackRecords"/>), those in a container the cursor skips do not count.
     /// </summary>
     /// <exception cref="QualysXmlException">That would hold more than the most this stream may hold.</exception>
     public async ValueTask FillAsync(int recordStarts, CancellationToken cancellationToken)
@@ -237,18 +248,236 @@ public sealed class XmlRecordStream : ForwardReadStream
 
     /// <summary>
     /// Whether to read on: the buffer does not hold the start tag of record number <paramref name="record"/> yet, or it does
-    /// and the source has more at hand (its last read filled the room given) short of the read-ahead.
+    /// and the source has more at hand (its last read filled the room given) short of the read-ahead, or the reader could
+    /// look past it for a name (see <see cref="NameMarginBuffered"/>).
     /// </summary>
     private bool Wants(int record)
     {
         while (_firstQueuedRecord < record && _recordStartEnds.Count > 0)
         {
-            _recordStartEnds.Dequeue();
+            _previousStop = _recordStartEnds.Dequeue().Kept;
             _firstQueuedRecord++;
         }
 
-        return _wholeDocument || _recordStarts < record
-            || (_atHand && _recordStartEnds.TryPeek(out var startTagEnd) && _received - startTagEnd < ReadAhead);
+        if (_wholeDocument || _recordStarts < record)
+        {
+            return true;
+        }
+
+        if (!_recordStartEnds.TryPeek(out var stop))
+        {
+            return false;
+        }
+
+        if (_atHand && _received - stop.Received < ReadAhead)
+        {
+            return true;
+        }
+
+        if (NameMarginBuffered(record, stop.Kept))
+        {
+            return false;
+        }
+
+        // What is read for the margin only is not handed to the reader with what comes before the stop: its reads are cut
+        // where they were without it (some errors at the end of a response cut short are reported where a read was cut).
+        _heldFrom = stop.Kept;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the reader can have, past the start tag of record number <paramref name="record"/> (ending at
+    /// <paramref name="stop"/>), what it may read there for an end tag. On an end tag the reader reads on until it holds as
+    /// many characters as the name of the element it expects to close, whatever the end tag's own name: an end tag that does
+    /// not match (after an element left open in the record before, whose tags the scan does not follow) can make it read
+    /// past the stop by the length of a name open there. Those names are the records' and their ancestors', and those
+    /// between the previous stop and this one: the region's length bounds them, and they are measured only when that bound
+    /// asks for more than is buffered. When still more is asked for, the region's tags are followed: if every end tag
+    /// matches, the reader reads nothing past the stop, and the record before is handed over as soon as this one's start
+    /// tag has come, as without the margin.
+    /// </summary>
+    private bool NameMarginBuffered(int record, long stop)
+    {
+        var limit = Deliverable;
+        var stopOffset = stop - _shifted;
+        var past = limit - stopOffset;
+        foreach (var run in _runs)
+        {
+            if (run.Offset >= stopOffset && Owed(run, limit))
+            {
+                past += run.Length;
+            }
+        }
+
+        if (past >= NameMargin(Math.Max(_longestPathName, stop - _previousStop)))
+        {
+            return true;
+        }
+
+        if (_regionMeasured != record)
+        {
+            _regionMeasured = record;
+            _regionMargin = NameMargin(Math.Max(_longestPathName, LongestName(_previousStop, stop)));
+            _regionFollowed = false;
+        }
+
+        if (past < _regionMargin && !_regionFollowed)
+        {
+            _regionFollowed = true;
+            if (EndTagsMatch(_previousStop, stop, pathOpen: record > 1))
+            {
+                _regionMargin = 0;
+            }
+        }
+
+        return past >= _regionMargin;
+    }
+
+    /// <summary>
+    /// Whether every end tag between two kept positions closes the element the reader has open there (so that it reads no
+    /// further than the end tag): the tags are followed from the first, the elements on the record path open before it when
+    /// <paramref name="pathOpen"/> (from the record up). False for what is not followed (a declaration, markup cut off).
+    /// </summary>
+    private bool EndTagsMatch(long from, long to, bool pathOpen)
+    {
+        if (from < _shifted)
+        {
+            return false;
+        }
+
+        var bytes = _buffer.AsSpan((int)(from - _shifted), (int)(to - from));
+        var open = _regionOpen;
+        open.Clear();
+        var below = pathOpen ? _path.Length : 0;
+        var i = 0;
+        while (true)
+        {
+            var at = bytes.Slice(i).IndexOf((byte)'<');
+            if (at < 0)
+            {
+                return true;
+            }
+
+            i += at + 1;
+            var rest = bytes.Slice(i);
+            ReadOnlySpan<byte> terminator = rest.StartsWith("!--"u8) ? "-->"u8 : rest.StartsWith("![CDATA["u8) ? "]]>"u8 : rest.StartsWith("?"u8) ? "?>"u8 : default;
+            if (!terminator.IsEmpty)
+            {
+                var close = rest.IndexOf(terminator);
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                i += close + terminator.Length;
+                continue;
+            }
+
+            if (rest.IsEmpty || rest[0] == '!')
+            {
+                return false;
+            }
+
+            var end = rest[0] == '/';
+            var nameStart = end ? i + 1 : i;
+            var length = bytes.Slice(nameStart).IndexOfAny(" \t\r\n/>"u8);
+            if (length < 0)
+            {
+                return false;
+            }
+
+            var name = bytes.Slice(nameStart, length);
+            if (end)
+            {
+                ReadOnlySpan<byte> expected;
+                if (open.Count > 0)
+                {
+                    expected = bytes.Slice(open[^1].Start, open[^1].Length);
+                    open.RemoveAt(open.Count - 1);
+                }
+                else if (below > 0 && _pathNames[--below] is { } pathName)
+                {
+                    expected = pathName;
+                }
+                else
+                {
+                    return false;
+                }
+
+                if (!name.SequenceEqual(expected))
+                {
+                    return false;
+                }
+
+                i = nameStart + length;
+                continue;
+            }
+
+            // A start tag: to its '>', quoted attribute values skipped ('>' may stand in them, '<' may not).
+            var tagEnd = nameStart + length;
+            while (true)
+            {
+                var next = bytes.Slice(tagEnd).IndexOfAny((byte)'>', (byte)'"', (byte)'\'');
+                if (next < 0)
+                {
+                    return false;
+                }
+
+                tagEnd += next;
+                if (bytes[tagEnd] == '>')
+                {
+                    break;
+                }
+
+                var quote = bytes.Slice(tagEnd + 1).IndexOf(bytes[tagEnd]);
+                if (quote < 0)
+                {
+                    return false;
+                }
+
+                tagEnd += quote + 2;
+            }
+
+            if (bytes[tagEnd - 1] != '/')
+            {
+                open.Add((nameStart, length));
+            }
+
+            i = tagEnd + 1;
+        }
+    }
+
+    /// <summary>The bytes that hold a name of <paramref name="length"/> bytes and one character more, in characters of up to three bytes, and an incomplete one.</summary>
+    private static long NameMargin(long length) => 3 * (length + 1) + 3;
+
+    /// <summary>
+    /// The longest run of bytes after a '&lt;' up to whitespace, '/' or '>' between two kept positions: at least the longest
+    /// element name there. The region's length when its bytes are no longer held.
+    /// </summary>
+    private int LongestName(long from, long to)
+    {
+        if (from < _shifted)
+        {
+            return (int)(to - from);
+        }
+
+        var bytes = _buffer.AsSpan((int)(from - _shifted), (int)(to - from));
+        var longest = 0;
+        int at;
+        while ((at = bytes.IndexOf((byte)'<')) >= 0)
+        {
+            bytes = bytes.Slice(at + 1);
+            var length = bytes.IndexOfAny(" \t\r\n/>"u8);
+            if (length < 0)
+            {
+                length = bytes.Length;
+            }
+
+            longest = Math.Max(longest, length);
+            bytes = bytes.Slice(length);
+        }
+
+        return longest;
     }
 
     private void Received(int count)
@@ -372,6 +601,19 @@ public sealed class XmlRecordStream : ForwardReadStream
     {
         var total = 0;
         var limit = Deliverable;
+        if (_heldFrom >= 0)
+        {
+            var held = _heldFrom - _shifted;
+            if (_read < held)
+            {
+                limit = (int)Math.Min(limit, held);
+            }
+            else
+            {
+                _heldFrom = -1;
+            }
+        }
+
         while (total < buffer.Length)
         {
             if (_runs.TryPeek(out var run) && run.Offset == _read && Owed(run, limit))
@@ -1236,11 +1478,23 @@ public sealed class XmlRecordStream : ForwardReadStream
         if (_matched == _depth - 1 && _depth <= _path.Length && NameIs(_path[_depth - 1]))
         {
             _matched = _depth;
+            var name = QualifiedName();
+            _longestPathName = Math.Max(_longestPathName, name.Length);
+            if (_pathNames[_depth - 1] is not { } known || !name.SequenceEqual(known))
+            {
+                _pathNames[_depth - 1] = name.ToArray();
+            }
             if (_depth == _path.Length)
             {
-                _recordStarts++;
-                _recordStartEnds.Enqueue(_received - _end + _scan + 1);
                 record = true;
+                if (!_tracking || _hiddenDepth == 0)
+                {
+                    // Counted as the cursor counts the records it stops at (see FillAsync): not those of a container it skips,
+                    // which its reader skips without a stop, so a fill must go past them to the next record or the end.
+                    _recordStarts++;
+                    _recordStartEnds.Enqueue(new RecordStop(_received - _end + _scan + 1, _shifted + _scan + 1));
+                }
+
                 if (_tracking && _hiddenDepth == 0)
                 {
                     _openOrdinal = ++_visibleRecords;
@@ -1770,6 +2024,9 @@ public sealed class XmlRecordStream : ForwardReadStream
     }
 
     private readonly record struct RecordSpan(int Ordinal, long Start, long End);
+
+    /// <summary>Where a record's start tag ends: in bytes received (for the read-ahead), and kept (see <see cref="_shifted"/>).</summary>
+    private readonly record struct RecordStop(long Received, long Kept);
 
     /// <summary>Whether the local name (after any prefix) of the start tag at <see cref="_tokenStart"/> is <paramref name="name"/>.</summary>
     private bool NameIs(byte[] name)

@@ -294,7 +294,15 @@ internal static class Differential
             foreach (var entry in seed.Target.Streams)
             {
                 var dumps = entry.RecordsOf(model!).Select(ModelDump.Of).ToList();
-                var ends = RecordSpans(seed.Bytes, entry.RecordPath, out _).Select(s => EndOffset(seed.Bytes, s.End)).ToList();
+                var ends = RecordSpans(seed.Bytes, entry.RecordPath, out var duplicateContainer).Select(s => EndOffset(seed.Bytes, s.End)).ToList();
+                if (duplicateContainer && dumps.Count != ends.Count)
+                {
+                    // A crafted input with a repeat of a container allowed once: Parse skips the repeat and its records, so
+                    // the spans are not its records one to one; no record values to hold the stream to.
+                    records[entry.Name] = new([], []);
+                    continue;
+                }
+
                 Assert.Equal(dumps.Count, ends.Count);
                 records[entry.Name] = new(dumps, ends);
             }

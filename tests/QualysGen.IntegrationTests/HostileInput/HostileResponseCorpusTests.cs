@@ -96,6 +96,15 @@ public sealed class HostileResponseCorpusTests
         new("the required DATETIME missing from RESPONSE", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3)).Replace("<DATETIME>2026-01-01T00:00:00Z</DATETIME>", "", StringComparison.Ordinal)), 3, QualysXmlErrorKind.MissingElement),
         new("the required TEXT missing from a SIMPLE_RETURN's RESPONSE after its items", ResponseTarget.SimpleReturn, Utf8(SeedDocument.BuiltSimpleReturn(3).Replace("<TEXT>", "<NOTE>", StringComparison.Ordinal).Replace("</TEXT>", "</NOTE>", StringComparison.Ordinal)), 3, QualysXmlErrorKind.MissingElement),
         new("a REQUEST without its USER_LOGIN, and elements the schema does not declare around the records", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3)).Replace("<RESPONSE>", "<REQUEST><DATETIME>2026-01-01T00:00:00Z</DATETIME><RESOURCE>r</RESOURCE></REQUEST><RESPONSE><WARNING/>", StringComparison.Ordinal).Replace("</SCAN>", "</SCAN><NOTE/>", StringComparison.Ordinal)), 3, null),
+        // A repeat of a container allowed once is skipped, its records with it: the stream read ahead only to the start tag of
+        // the first of them, and the reader skipping the container ran out of bytes and read the source synchronously.
+        new("a second RESPONSE with items of its own (Parse keeps the first)", ResponseTarget.SimpleReturn, Utf8(SeedDocument.BuiltSimpleReturn(2).Replace("</RESPONSE>", "</RESPONSE>\n  <RESPONSE><DATETIME>2026-01-01T00:00:00Z</DATETIME><TEXT>Again</TEXT><ITEM_LIST><ITEM><KEY>K9</KEY></ITEM></ITEM_LIST></RESPONSE>", StringComparison.Ordinal)), 2, null),
+        new("a second RESPONSE with a list of its own (Parse keeps the first)", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 2)).Replace("</RESPONSE>", "</RESPONSE><RESPONSE><DATETIME>2026-01-01T00:00:00Z</DATETIME><COMPLIANCE_SCHEDULE_SCAN_LIST>" + Scans(3, 4) + "</COMPLIANCE_SCHEDULE_SCAN_LIST></RESPONSE>", StringComparison.Ordinal)), 2, null),
+        new("a second root with records after the root", ResponseTarget.SimpleReturn, Utf8(SeedDocument.BuiltSimpleReturn(2) + SeedDocument.BuiltSimpleReturn(3)[SeedDocument.BuiltSimpleReturn(3).IndexOf("<SIMPLE_RETURN>", StringComparison.Ordinal)..]), 2, QualysXmlErrorKind.Malformed),
+        // On an end tag the reader reads on for as many characters as the name of the element it expects to close: an element
+        // left open makes it read past the next record's start tag, where the stream had stopped.
+        new("the root's start tag repeated inside a record", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3)).Replace("<ID>2</ID>", "<ID>2</ID><COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>", StringComparison.Ordinal)), 1, QualysXmlErrorKind.Malformed),
+        new("an element with a 6,000-byte name left open in a record", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3)).Replace("<ID>2</ID>", "<ID>2</ID><" + new string('X', 6000) + ">", StringComparison.Ordinal)), 1, QualysXmlErrorKind.Malformed),
     ];
 
     public static IEnumerable<object[]> CaseNames => Cases.Select(c => new object[] { c.Name });
