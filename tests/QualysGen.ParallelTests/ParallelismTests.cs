@@ -8,7 +8,14 @@ using QualysGen.Xml;
 
 namespace QualysGen.IntegrationTests;
 
+/// <summary>Tests that count batches on the process-wide meter: run alone, so that no other test's batches are counted.</summary>
+[CollectionDefinition(nameof(BatchMeterCollection), DisableParallelization = true)]
+public sealed class BatchMeterCollection
+{
+}
+
 /// <summary>That this project's tests do run in parallel mode (the configuration in the project file is read), so that they prove something.</summary>
+[Collection(nameof(BatchMeterCollection))]
 public sealed class ParallelismTests
 {
     [Fact]

@@ -219,6 +219,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// </summary>
     private bool SplitWants(int record)
     {
+        DropStopsBefore(record);
         if (_atHand && _end - _read < _window)
         {
             return true;
@@ -253,12 +254,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// </summary>
     private bool Wants(int record)
     {
-        while (_firstQueuedRecord < record && _recordStartEnds.Count > 0)
-        {
-            _previousStop = _recordStartEnds.Dequeue().Kept;
-            _firstQueuedRecord++;
-        }
-
+        DropStopsBefore(record);
         if (_wholeDocument || _recordStarts < record)
         {
             return true;
@@ -283,6 +279,16 @@ public sealed class XmlRecordStream : ForwardReadStream
         // where they were without it (some errors at the end of a response cut short are reported where a read was cut).
         _heldFrom = stop.Kept;
         return true;
+    }
+
+    /// <summary>Lets go of where the start tags of the records before record number <paramref name="record"/> ended.</summary>
+    private void DropStopsBefore(int record)
+    {
+        while (_firstQueuedRecord < record && _recordStartEnds.Count > 0)
+        {
+            _previousStop = _recordStartEnds.Dequeue().Kept;
+            _firstQueuedRecord++;
+        }
     }
 
     /// <summary>
@@ -1492,7 +1498,11 @@ public sealed class XmlRecordStream : ForwardReadStream
                     // Counted as the cursor counts the records it stops at (see FillAsync): not those of a container it skips,
                     // which its reader skips without a stop, so a fill must go past them to the next record or the end.
                     _recordStarts++;
-                    _recordStartEnds.Enqueue(new RecordStop(_received - _end + _scan + 1, _shifted + _scan + 1));
+                    if (!_fillsWindow)
+                    {
+                        // Only fills read them (a synchronous Parse in split mode fills in its reads, by the window alone).
+                        _recordStartEnds.Enqueue(new RecordStop(_received - _end + _scan + 1, _shifted + _scan + 1));
+                    }
                 }
 
                 if (_tracking && _hiddenDepth == 0)
