@@ -215,7 +215,8 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// workers), and, whatever the source, until the reader can reach its next stop without a read — a batch's placeholder
     /// (it stops there; an open batch is closed when it comes to it), or else the start tag of record number
     /// <paramref name="record"/> as without split mode, and if that record is being cut out, its end (the reader may not pass
-    /// the start of a record that is to become a batch until the record is whole).
+    /// the start of a record that is to become a batch until the record is whole) — and have what it could look ahead for a
+    /// name past that stop (see <see cref="NameMarginBuffered"/>).
     /// </summary>
     private bool SplitWants(int record)
     {
@@ -225,26 +226,48 @@ public sealed class XmlRecordStream : ForwardReadStream
             return true;
         }
 
-        if (_open is not null || PlaceholderAhead())
+        var placeholder = FirstPendingPlaceholder();
+        if (_open is null && placeholder < 0 && (Buffered == 0 || _splitRecordStart >= 0 || _recordStarts < record))
         {
-            return false;
+            return true;
         }
 
-        return Buffered == 0 || _splitRecordStart >= 0 || _recordStarts < record;
+        // The stop: the first of the record's start tag, a placeholder and the open batch (the placeholder or batch that
+        // begins with the record, when it was cut out).
+        var stop = _recordStarts >= record && _recordStartEnds.TryPeek(out var head) ? head.Kept : long.MaxValue;
+        if (placeholder >= 0)
+        {
+            stop = Math.Min(stop, _shifted + placeholder);
+        }
+
+        if (_open is not null)
+        {
+            stop = Math.Min(stop, _open.Start);
+        }
+
+        var wants = WantsNameMargin(record, stop);
+        if (wants && _open?.Start == stop)
+        {
+            // The reader would close the batch when it came to it: closed now, its placeholder counts towards the margin.
+            CloseBatch();
+            wants = WantsNameMargin(record, stop);
+        }
+
+        return wants;
     }
 
-    /// <summary>Whether the reader has a batch's placeholder element still to come (its line breaks after it do not count).</summary>
-    private bool PlaceholderAhead()
+    /// <summary>Where the first batch's placeholder whose element the reader has not been given whole lies in the buffer, or -1.</summary>
+    private int FirstPendingPlaceholder()
     {
         foreach (var run in _runs)
         {
             if (run.PlaceholderPending)
             {
-                return true;
+                return run.Offset;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>
@@ -270,14 +293,20 @@ public sealed class XmlRecordStream : ForwardReadStream
             return true;
         }
 
-        if (NameMarginBuffered(record, stop.Kept))
+        return WantsNameMargin(record, stop.Kept);
+    }
+
+    /// <summary>Whether to read on for what the reader could look ahead for a name past <paramref name="stop"/> (see <see cref="NameMarginBuffered"/>).</summary>
+    private bool WantsNameMargin(int record, long stop)
+    {
+        if (NameMarginBuffered(record, stop))
         {
             return false;
         }
 
         // What is read for the margin only is not handed to the reader with what comes before the stop: its reads are cut
         // where they were without it (some errors at the end of a response cut short are reported where a read was cut).
-        _heldFrom = stop.Kept;
+        _heldFrom = stop;
         return true;
     }
 
@@ -293,7 +322,8 @@ public sealed class XmlRecordStream : ForwardReadStream
 
     /// <summary>
     /// Whether the reader can have, past the start tag of record number <paramref name="record"/> (ending at
-    /// <paramref name="stop"/>), what it may read there for an end tag. On an end tag the reader reads on until it holds as
+    /// <paramref name="stop"/>; in split mode, where the batch that begins with the record begins, if it was cut out), what it
+    /// may read there for an end tag. On an end tag the reader reads on until it holds as
     /// many characters as the name of the element it expects to close, whatever the end tag's own name: an end tag that does
     /// not match (after an element left open in the record before, whose tags the scan does not follow) can make it read
     /// past the stop by the length of a name open there. Those names are the records' and their ancestors', and those
@@ -306,12 +336,14 @@ public sealed class XmlRecordStream : ForwardReadStream
     {
         var limit = Deliverable;
         var stopOffset = stop - _shifted;
-        var past = limit - stopOffset;
+        // In split mode the reader never sees a batch's bytes, only its placeholder: what it has taken past the stop may be
+        // a batch, so only what it can still take counts, and a placeholder counts for what it writes.
+        var past = limit - (_batches is null ? stopOffset : Math.Max(stopOffset, _read));
         foreach (var run in _runs)
         {
             if (run.Offset >= stopOffset && Owed(run, limit))
             {
-                past += run.Length;
+                past += run.Length - run.Skip;
             }
         }
 
@@ -677,6 +709,13 @@ public sealed class XmlRecordStream : ForwardReadStream
         {
             // The record the reader is on stays, for its raw XML should it be left out.
             keep = (int)Math.Clamp(_currentStart - _shifted, 0, keep);
+        }
+
+        if (_batches is not null && !_fillsWindow)
+        {
+            // So do the bytes from the record before the one waited for (the reader may be past them, on a batch's
+            // placeholder), which NameMarginBuffered follows to tell whether the reader may look past its next stop.
+            keep = (int)Math.Clamp(_previousStop - _shifted, 0, keep);
         }
 
         // Dropping what is taken moves what stays to the front: done when it frees at least as much as it moves (or the buffer

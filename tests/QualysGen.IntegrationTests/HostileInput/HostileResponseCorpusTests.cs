@@ -105,6 +105,9 @@ public sealed class HostileResponseCorpusTests
         // left open makes it read past the next record's start tag, where the stream had stopped.
         new("the root's start tag repeated inside a record", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3)).Replace("<ID>2</ID>", "<ID>2</ID><COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>", StringComparison.Ordinal)), 1, QualysXmlErrorKind.Malformed),
         new("an element with a 6,000-byte name left open in a record", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3)).Replace("<ID>2</ID>", "<ID>2</ID><" + new string('X', 6000) + ">", StringComparison.Ordinal)), 1, QualysXmlErrorKind.Malformed),
+        new("an element with a long name left open between records", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 1) + "<" + new string('X', 300) + "></a>" + Scans(2, 3))), 1, QualysXmlErrorKind.Malformed),
+        new("an element with a long name left open in a record with a prefix", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 3).Replace("SCAN>", "p:SCAN>", StringComparison.Ordinal).Replace("<p:SCAN>", "<p:SCAN xmlns:p=\"urn:p\">", StringComparison.Ordinal).Replace("<ID>2</ID>", "<ID>2</ID><" + new string('X', 300) + ">", StringComparison.Ordinal))), -1, QualysXmlErrorKind.Malformed),
+        new("an element with a long name left open in a record with a prefix before a long record cut out", ResponseTarget.ComplianceList, Utf8(List(Scans(1, 1).Replace("SCAN>", "p:SCAN>", StringComparison.Ordinal).Replace("<p:SCAN>", "<p:SCAN xmlns:p=\"urn:p\">", StringComparison.Ordinal).Replace("<ID>1</ID>", "<ID>1</ID><" + new string('X', 300) + ">", StringComparison.Ordinal) + Scans(2, 4).Replace("<USER_LOGIN>u</USER_LOGIN>", "<USER_LOGIN>" + new string('u', 2000) + "</USER_LOGIN>", StringComparison.Ordinal))), 0, QualysXmlErrorKind.Malformed),
     ];
 
     public static IEnumerable<object[]> CaseNames => Cases.Select(c => new object[] { c.Name });
