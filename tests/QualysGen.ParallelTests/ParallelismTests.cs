@@ -100,6 +100,31 @@ public sealed class ParallelismTests
         static string Fields(Scan scan) => $"{scan.Id} {scan.Title} {scan.UserLogin} {scan.Target} {scan.Schedule?.StartDateUtc:O}";
     }
 
+    /// <summary>
+    /// A record that is not cut out (its name has a prefix) is read on the parse's thread, and its bytes are kept while the
+    /// reader is on it; once the reader has passed on to batches they are let go, or a long list after it would fill the
+    /// stream's buffer up to its limit.
+    /// </summary>
+    [Fact]
+    public async System.Threading.Tasks.Task A_record_read_on_the_parse_thread_is_let_go_when_batches_follow()
+    {
+        var xml = Encoding.UTF8.GetString(RepeatedSample(2000));
+        var first = xml.IndexOf("<SCAN>", System.StringComparison.Ordinal);
+        var end = xml.IndexOf("</SCAN>", first, System.StringComparison.Ordinal) + "</SCAN>".Length;
+        var prefixed = xml[first..end].Replace("<SCAN>", "<p:SCAN xmlns:p=\"urn:p\">", System.StringComparison.Ordinal).Replace("</SCAN>", "</p:SCAN>", System.StringComparison.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(xml[..first] + prefixed + xml[first..]);
+        Assert.True(bytes.Length > 4 * 64 * 1024);
+
+        var options = new QualysXmlOptions { MaxRecordBytes = 64 * 1024 };
+        var count = 0;
+        await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new HostileInput.ChunkedStream(bytes, 5000, 5000, asyncOnly: true), options))
+        {
+            count++;
+        }
+
+        Assert.True(count >= 2000, $"{count} records");
+    }
+
     /// <summary>The documented sample with its one SCAN repeated <paramref name="count"/> times, each with its own ID (1, 2, ...).</summary>
     private static byte[] RepeatedSample(int count)
     {

@@ -146,6 +146,7 @@ public sealed class XmlRecordCursor : IDisposable
 
         _batchItem = 0;
         _index += _batch.Records;   // the records the stream counts, cut out or not
+        _records.PassRecords(_index);
         return true;
     }
 

@@ -2008,6 +2008,20 @@ public sealed class XmlRecordStream : ForwardReadStream
         }
     }
 
+    /// <summary>
+    /// The reader has passed records up to <paramref name="ordinal"/> without stopping on them (a batch's, read by a worker):
+    /// the bytes of the record it last stopped on are no longer kept for it.
+    /// </summary>
+    internal void PassRecords(int ordinal)
+    {
+        _currentOrdinal = 0;
+        _currentEnd = -1;
+        while (_spans.TryPeek(out var span) && span.Ordinal <= ordinal)
+        {
+            _spans.Dequeue();
+        }
+    }
+
     /// <summary>The most bytes of a record <see cref="CurrentRecordXml"/> decodes: 64 KiB.</summary>
     internal const int MaxRawXmlBytes = 64 * 1024;
 
