@@ -127,9 +127,9 @@ public sealed class XmlRecordStream : ForwardReadStream
     private bool _fillsWindow;          // Read tops the window up synchronously (a synchronous Parse), not FillAsync
     private int _window;                // how many bytes to hold ahead of the reader, for the workers
     private int _batchBytes;            // the size a batch is cut at
-    private long _knownLength = -1;     // the response's length when known in advance (bytes from where the stream began)
     private OpenBatch? _open;           // records scanned whole and not dispatched yet
     private SharedBytes? _lent;         // the buffer, once lent to a batch: not written to while a batch holds it
+    private readonly List<SharedBytes> _retired = new();   // buffers moved off while batches read them, reused once they let go
     private readonly string _batchToken = Convert.ToHexString(BitConverter.GetBytes(Random.Shared.NextInt64()));
     private int _batchNumber;
     private long _splitRecordStart = -1;    // where the record being scanned, to be cut out, began (absolute); -1 if none
@@ -520,7 +520,7 @@ public sealed class XmlRecordStream : ForwardReadStream
 
     private void Received(int count)
     {
-        _atHand = count == Capacity - _end;
+        _atHand = count == RoomLength;
         if (count == 0)
         {
             _ended = true;
@@ -728,14 +728,14 @@ public sealed class XmlRecordStream : ForwardReadStream
                 _lineOffset -= keep;
             }
 
-            if (Reclaim())
+            if (Reclaim(retire: true))
             {
                 Buffer.BlockCopy(_buffer, keep, _buffer, 0, _end - keep);
             }
             else
             {
                 // A batch still reads the buffer: what stays moves to a buffer of the same size.
-                var moved = ArrayPool<byte>.Shared.Rent(_buffer.Length);
+                var moved = Spare(_buffer.Length);
                 Buffer.BlockCopy(_buffer, keep, moved, 0, _end - keep);
                 _buffer = moved;
             }
@@ -788,9 +788,10 @@ public sealed class XmlRecordStream : ForwardReadStream
 
     /// <summary>
     /// Whether the buffer is the stream's alone to write to or return: never lent to a batch, or no batch holds it any more.
-    /// If one does, the stream lets it go (the last batch returns it) and the caller is to move to another buffer.
+    /// If one does, the caller is to move to another buffer, and the stream lets this one go (the last batch returns it to
+    /// the pool) or, with <paramref name="retire"/>, keeps it to reuse once the batches have let go (see <see cref="Spare"/>).
     /// </summary>
-    private bool Reclaim()
+    private bool Reclaim(bool retire = false)
     {
         if (_lent is not { } lent || lent.Array != _buffer)
         {
@@ -803,15 +804,52 @@ public sealed class XmlRecordStream : ForwardReadStream
             return true;
         }
 
-        lent.Release();
+        if (retire)
+        {
+            _retired.Add(lent);
+        }
+        else
+        {
+            lent.Release();
+        }
+
         return false;
+    }
+
+    /// <summary>
+    /// A buffer of at least <paramref name="length"/> bytes to move to: one the stream moved off before that no batch reads
+    /// any more, or else one from the pool. (Renting one per move would take a large array from the pool, or allocate it,
+    /// every few batches; the one given back by a worker thread is not the next the parse's thread rents.)
+    /// </summary>
+    private byte[] Spare(int length)
+    {
+        for (var i = 0; i < _retired.Count; i++)
+        {
+            var retired = _retired[i];
+            if (!retired.Lent && retired.Array.Length >= length)
+            {
+                _retired.RemoveAt(i);
+                _lent = retired;   // the stream's alone again, ready to be lent
+                return retired.Array;
+            }
+        }
+
+        return ArrayPool<byte>.Shared.Rent(length);
     }
 
     /// <summary>The part of the buffer that may be used: all of it, up to the limit (a rented array can be larger).</summary>
     private int Capacity => Math.Min(_buffer.Length, _limit);
 
     /// <summary>Where the next bytes from the source go.</summary>
-    private Memory<byte> Room => _buffer.AsMemory(_end, Capacity - _end);
+    private Memory<byte> Room => _buffer.AsMemory(_end, RoomLength);
+
+    /// <summary>
+    /// How much a read from the source is given: the rest of the buffer; in split mode no more than fills the window (at
+    /// least <see cref="MinimumRead"/>), for what is read is cut into batches at once, and a read far past the window would
+    /// have the workers parse, and the parse hold, that much ahead of the reader.
+    /// </summary>
+    private int RoomLength => _batches is null ? Capacity - _end
+        : (int)Math.Clamp((long)_read + _window - _end, Math.Min(MinimumRead, Capacity - _end), Capacity - _end);
 
     /// <summary>
     /// Decides from the first bytes whether markup can be found byte by byte: not for UTF-16/32 (a byte order mark or
@@ -1656,17 +1694,17 @@ public sealed class XmlRecordStream : ForwardReadStream
     {
         _batches = batches;
         _fillsWindow = synchronous;
-        _knownLength = XmlRecordBatches.KnownLength(_source);
-        _batchBytes = XmlRecordBatches.BatchBytesFor(_knownLength, batches.Parallelism);
+        var knownLength = XmlRecordBatches.KnownLength(_source);
+        _batchBytes = XmlRecordBatches.BatchBytesFor(knownLength, batches.Parallelism);
         _window = (int)Math.Clamp(4L * batches.Parallelism * _batchBytes, 64 * 1024, Math.Max(64 * 1024, _limit / 2));
 
         // Room for the window and as much again three times over, so that the bytes kept (what the reader has not passed,
         // the batches it has still to take) are seldom moved, nor the buffer grown a step at a time; no more than a response
         // of known length needs.
         var size = Math.Min(_limit, 4L * _window);
-        if (_knownLength >= 0)
+        if (knownLength >= 0)
         {
-            size = Math.Min(size, _knownLength + MinimumRead);
+            size = Math.Min(size, knownLength + MinimumRead);
         }
 
         if (_end == 0 && size > _buffer.Length)
@@ -1714,27 +1752,10 @@ public sealed class XmlRecordStream : ForwardReadStream
         _open.Bounds.Add(start);
         _open.Bounds.Add(end);
         _open.End = end;
-        if (end - _open.Start >= BatchBytesAt(end))
+        if (end - _open.Start >= _batchBytes)
         {
             CloseBatch();
         }
-    }
-
-    /// <summary>
-    /// The size to cut a batch ending at <paramref name="end"/> at: <see cref="_batchBytes"/>, and towards the end of a
-    /// response of known length, half of each thread's share of what is left (at least 32 KiB), so that the threads
-    /// finish together instead of one waiting out the last large batch.
-    /// </summary>
-    private long BatchBytesAt(long end)
-    {
-        const int SmallestTail = 32 * 1024;
-        if (_knownLength < 0 || _batchBytes <= SmallestTail)
-        {
-            return _batchBytes;
-        }
-
-        var share = (_knownLength - end) / (2L * _batches!.Parallelism);
-        return Math.Clamp(share, SmallestTail, _batchBytes);
     }
 
     /// <summary>Dispatches the records gathered so far as one batch, and puts its placeholder in its place.</summary>
@@ -2122,6 +2143,12 @@ public sealed class XmlRecordStream : ForwardReadStream
                 ArrayPool<byte>.Shared.Return(_buffer);
             }
 
+            foreach (var retired in _retired)
+            {
+                retired.Release();
+            }
+
+            _retired.Clear();
             _buffer = [];
             _read = _end = _scan = _tokenStart = 0;
             _runs.Clear();
