@@ -77,6 +77,8 @@ public sealed class XmlRecordStream : ForwardReadStream
     private bool _regionFollowed;
     private readonly List<(int Start, int Length)> _regionOpen = new();
     private long _heldFrom = -1;        // a read that begins before this kept position ends there (see Take), or -1
+    private int _longestTag;            // the longest start tag the scan has walked (it walks none inside a record)
+    private long _firstRecordBody = long.MaxValue;  // where the first record's body the scan skipped begins (kept, see _shifted)
     private byte[] _buffer;
     private int _read;          // the next byte for the reader
     private int _end;           // the end of the bytes read from the source
@@ -348,6 +350,13 @@ public sealed class XmlRecordStream : ForwardReadStream
         }
 
         if (past >= NameMargin(Math.Max(_longestPathName, stop - _previousStop)))
+        {
+            return true;
+        }
+
+        // Up to the first record's body the scan has walked every start tag: the longest of them bounds the names there
+        // (the envelope before the first record can be long: a REQUEST echo).
+        if (stop <= _firstRecordBody && past >= NameMargin(Math.Max(_longestPathName, _longestTag)))
         {
             return true;
         }
@@ -1066,11 +1075,13 @@ public sealed class XmlRecordStream : ForwardReadStream
                     }
 
                     var selfClosing = bytes[_scan - 1] == '/';
+                    _longestTag = Math.Max(_longestTag, _scan - _tokenStart);
                     var record = StartElement(selfClosing);
                     _scan++;
                     _state = State.Content;
                     if (record && !selfClosing)
                     {
+                        _firstRecordBody = Math.Min(_firstRecordBody, _shifted + _scan);
                         // Inside a record nothing else is counted: its end is found with a few searches (see SkipRecordBody).
                         SetRecordName(QualifiedName());
                         _tokenStart = _checkedTo = _scan;
