@@ -563,7 +563,7 @@ internal sealed class RecordBatch
         RecordBounds = recordBounds;
     }
 
-    /// <summary>The batch's bytes (pooled; given back once parsed).</summary>
+    /// <summary>The buffer the batch's bytes are in, from <see cref="Offset"/>: the record stream's, lent until the batch is parsed.</summary>
     public byte[] Bytes => (_bytes ?? throw new ObjectDisposedException(nameof(RecordBatch))).Array;
 
     /// <summary>Where the batch begins in <see cref="Bytes"/>.</summary>

@@ -247,6 +247,11 @@ public sealed class XmlRecordStream : ForwardReadStream
             stop = Math.Min(stop, _open.Start);
         }
 
+        if (stop == long.MaxValue)
+        {
+            return false;   // no stop known (the stops are queued as the records are scanned): nothing to look past
+        }
+
         var wants = WantsNameMargin(record, stop);
         if (wants && _open?.Start == stop)
         {
