@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.IO;
 using System.Runtime.ExceptionServices;
 using System.Text;
@@ -46,6 +47,12 @@ public abstract class XmlRecordBatches : IDisposable
     /// <summary>The parallelism used when the options leave it to the parser and the response is large enough: the processor count, at most 8, or the AppContext data <c>QualysGen.Xml.DefaultParallelism</c>.</summary>
     internal static readonly int AutomaticParallelism = Setting("QualysGen.Xml.DefaultParallelism", Math.Min(Environment.ProcessorCount, 8), 1);
 
+    /// <summary>How long a worker with no batch to parse waits for one before going back to the thread pool.</summary>
+    private const int WorkerLinger = 10;
+
+    /// <summary>How long (in <see cref="Stopwatch"/> ticks) a worker with no batch spins before it blocks: 50 microseconds.</summary>
+    private static readonly long WorkerSpin = Stopwatch.Frequency / 20_000;
+
     /// <summary>The attribute by which a placeholder names its batch.</summary>
     internal const string PlaceholderAttribute = "qg";
 
@@ -55,6 +62,7 @@ public abstract class XmlRecordBatches : IDisposable
     private readonly Stack<object> _idle = new();          // the state of workers that have gone back to the pool
     private readonly int _maxWorkers;
     private int _workers;
+    private volatile int _queuedCount;                     // _queued.Count, read by workers spinning outside the lock
     private bool _disposed;
     private object? _ownWorker;
 
@@ -138,9 +146,30 @@ public abstract class XmlRecordBatches : IDisposable
         var limit = (int)Math.Min((options ?? QualysXmlOptions.Default).MaxBufferedBytes, Array.MaxLength);
         var records = new XmlRecordStream(stream, Math.Max(limit, 64 * 1024), recordPath);
         records.TrackRecords(repeatable);
+        batches.StartWorkers();
         records.Split(batches, synchronous: true);
         context.Records = batches;
         return records;
+    }
+
+    /// <summary>
+    /// Starts the workers before the first batch is cut, so that they are running when it comes (a thread the pool has to wake
+    /// takes a while to start, hundreds of microseconds on a virtual machine, a tenth of a parse of 1 MB); each waits for
+    /// batches for <see cref="WorkerLinger"/> before going back to the pool.
+    /// </summary>
+    internal void StartWorkers()
+    {
+        int count;
+        lock (_gate)
+        {
+            count = _disposed ? 0 : _maxWorkers - _workers;
+            _workers += count;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static batches => batches.Work(), this, preferLocal: false);
+        }
     }
 
     /// <summary>Queues a batch cut out of the response, and starts a worker for it if fewer than allowed are running.</summary>
@@ -157,11 +186,15 @@ public abstract class XmlRecordBatches : IDisposable
 
             _issued.Enqueue(batch);
             _queued.Enqueue(batch);
+            _queuedCount++;
             if (_workers < _maxWorkers)
             {
                 _workers++;
                 start = true;
             }
+
+            // Wakes a worker waiting for a batch (and the parse's thread if it waits, which looks again and waits on).
+            Monitor.PulseAll(_gate);
         }
 
         if (start)
@@ -175,10 +208,19 @@ public abstract class XmlRecordBatches : IDisposable
         object? worker = null;
         while (true)
         {
+            SpinForBatch();
             RecordBatch? batch;
             lock (_gate)
             {
                 batch = _disposed ? null : Claim();
+
+                // No batch yet: the parse cuts the next one soon, unless it has ended (disposed) or waits on its source.
+                while (batch is null && !_disposed && Monitor.Wait(_gate, WorkerLinger))
+                {
+                    batch = _disposed ? null : Claim();
+                }
+
+                batch ??= _disposed ? null : Claim();
                 if (batch is null)
                 {
                     // Back to the pool until the next batch; its names, settings and context wait for the next worker.
@@ -201,11 +243,30 @@ public abstract class XmlRecordBatches : IDisposable
         }
     }
 
+    /// <summary>
+    /// Spins for <see cref="WorkerSpin"/> at most while no batch is queued: a batch usually follows soon, and a thread that
+    /// blocks is slow to wake.
+    /// </summary>
+    private void SpinForBatch()
+    {
+        if (_queuedCount > 0 || WorkerSpin <= 0)
+        {
+            return;
+        }
+
+        var until = Stopwatch.GetTimestamp() + WorkerSpin;
+        while (_queuedCount == 0 && !Volatile.Read(ref _disposed) && Stopwatch.GetTimestamp() < until)
+        {
+            Thread.SpinWait(20);
+        }
+    }
+
     /// <summary>Takes the first queued batch that is still wanted (under the lock); null when none is queued.</summary>
     private RecordBatch? Claim()
     {
         while (_queued.TryDequeue(out var batch))
         {
+            _queuedCount--;
             if (batch.State == RecordBatch.Discarded)
             {
                 batch.ReturnBytes();
@@ -395,6 +456,9 @@ public abstract class XmlRecordBatches : IDisposable
             {
                 batch.ReturnBytes();
             }
+
+            _queuedCount = 0;
+            Monitor.PulseAll(_gate);   // workers waiting for a batch go back to the pool
 
             _issued.Clear();
         }
