@@ -72,7 +72,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     private long _previousStop;         // where the start tag of the record before the one waited for ended (kept, see _shifted)
     private int _longestPathName;       // the longest name, with any prefix, of the records and the elements around them so far
     private byte[]?[] _pathNames = [];  // the names, with any prefix, of the elements last opened at each level of the record path
-    private int _regionMeasured;        // the record whose region _regionMargin is for, or 0
+    private (long From, long To) _regionMeasured = (-1, -1);   // the region _regionMargin is for: the previous stop and the stop
     private long _regionMargin;
     private bool _regionFollowed;
     private readonly List<(int Start, int Length)> _regionOpen = new();
@@ -366,9 +366,11 @@ public sealed class XmlRecordStream : ForwardReadStream
             return true;
         }
 
-        if (_regionMeasured != record)
+        // Cached for the region, not the record number: a stop that moves (a record's start tag, then a batch's start)
+        // is measured again.
+        if (_regionMeasured != (_previousStop, stop))
         {
-            _regionMeasured = record;
+            _regionMeasured = (_previousStop, stop);
             _regionMargin = NameMargin(Math.Max(_longestPathName, LongestName(_previousStop, stop)));
             _regionFollowed = false;
         }
