@@ -79,7 +79,8 @@ internal static class InterleavedRunner
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
-                var before = GC.GetAllocatedBytesForCurrentThread();
+                // Every thread's allocations: the parallel methods allocate on worker threads too.
+                var before = GC.GetTotalAllocatedBytes(precise: true);
                 var stopwatch = Stopwatch.StartNew();
                 for (var n = 0; n < batch[i]; n++)
                 {
@@ -87,7 +88,7 @@ internal static class InterleavedRunner
                 }
 
                 times[i].Add(stopwatch.Elapsed.TotalMilliseconds * 1_000_000 / batch[i]);
-                allocated[i] = (GC.GetAllocatedBytesForCurrentThread() - before) / batch[i];
+                allocated[i] = (GC.GetTotalAllocatedBytes(precise: true) - before) / batch[i];
             }
 
             Console.WriteLine($"// {input}: round {round + 1} of {rounds} done");
