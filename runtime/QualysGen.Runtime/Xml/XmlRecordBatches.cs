@@ -47,8 +47,12 @@ public abstract class XmlRecordBatches : IDisposable
     /// <summary>The parallelism used when the options leave it to the parser and the response is large enough: the processor count, at most 8, or the AppContext data <c>QualysGen.Xml.DefaultParallelism</c>.</summary>
     internal static readonly int AutomaticParallelism = Setting("QualysGen.Xml.DefaultParallelism", Math.Min(Environment.ProcessorCount, 8), 1);
 
-    /// <summary>How long a worker with no batch to parse waits for one before going back to the thread pool.</summary>
-    private const int WorkerLinger = 10;
+    /// <summary>
+    /// How long (ms) a worker with no batch to parse waits for one before going back to the thread pool: long enough for the
+    /// gaps of a parse from memory (1 ms did as well as 10 here; leaving after the spin kept workers idle a fifth of a parse),
+    /// short enough that a record stream waiting on its network does not hold pool threads.
+    /// </summary>
+    private const int WorkerLinger = 2;
 
     /// <summary>How long (in <see cref="Stopwatch"/> ticks) a worker with no batch spins before it blocks: 50 microseconds.</summary>
     private static readonly long WorkerSpin = Stopwatch.Frequency / 20_000;
