@@ -60,6 +60,49 @@ public sealed class ParallelismTests
     }
 
     /// <summary>
+    /// The batches are parsed by worker threads as well as by the parse's own thread, in a synchronous parse and in a record
+    /// stream: without workers every result would still be right, and only this would show that nothing ran in parallel.
+    /// </summary>
+    [Fact]
+    public async System.Threading.Tasks.Task Workers_parse_batches_alongside_the_parse_thread()
+    {
+        var bytes = RepeatedSample(2000);
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == XmlTelemetry.MeterName && instrument.Name == "qualysgen.xml.batches")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "thread")
+                {
+                    counts.AddOrUpdate((string)tag.Value!, value, (_, total) => total + value);
+                }
+            }
+        });
+        listener.Start();
+
+        Assert.Equal(2000, ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes)).Response.Scans!.Count);
+        Assert.True(counts.GetValueOrDefault("worker") > 0, $"parse: {counts.GetValueOrDefault("parse")} batches on the parse's thread, none on a worker; pool {System.Threading.ThreadPool.ThreadCount} threads, {System.Threading.ThreadPool.PendingWorkItemCount} pending, {System.Threading.ThreadPool.CompletedWorkItemCount} completed");
+
+        counts.Clear();
+        var streamed = 0;
+        await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new MemoryStream(bytes)))
+        {
+            streamed++;
+        }
+
+        Assert.Equal(2000, streamed);
+        Assert.True(counts.GetValueOrDefault("worker") > 0, $"stream: {counts.GetValueOrDefault("parse")} batches on the parse's thread, none on a worker");
+    }
+
+    /// <summary>
     /// Workers read their batches in the record stream's own buffer. A list far longer than the buffer makes the stream
     /// move on to new buffers while workers still read the old ones, and give those back to the pool, where other parses
     /// rent them: four parses at once here, so that a buffer written to or given back too early would show as a record
