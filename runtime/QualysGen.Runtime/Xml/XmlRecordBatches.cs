@@ -50,8 +50,7 @@ public abstract class XmlRecordBatches : IDisposable
     /// <summary>
     /// How long (ms) a worker with no batch to parse waits for one before going back to the thread pool: long enough for the
     /// gaps of a parse from memory (1 ms did as well as 10 here; leaving right after the spin made a parse of 2.4 MB 10-25 %
-    /// slower),
-    /// short enough that a record stream waiting on its network does not hold pool threads.
+    /// slower), short enough that a record stream waiting on its network does not hold pool threads.
     /// </summary>
     private const int WorkerLinger = 2;
 
@@ -254,7 +253,7 @@ public abstract class XmlRecordBatches : IDisposable
     /// </summary>
     private void SpinForBatch()
     {
-        if (_queuedCount > 0 || WorkerSpin <= 0)
+        if (_queuedCount > 0)
         {
             return;
         }

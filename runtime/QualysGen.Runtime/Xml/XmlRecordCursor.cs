@@ -71,8 +71,8 @@ public sealed class XmlRecordCursor : IDisposable
         }
 
         _batches = new XmlRecordBatches<TNames, T>(Context.Options, parallelism, _path[..^1], recordStream: true, newNames, settings, read) { Context = Context };
-        _records.Split(_batches, synchronous: false);
         _batches.StartWorkers();
+        _records.Split(_batches, synchronous: false);
     }
 
     /// <summary>Waits until the next record is buffered whole and positions the reader on it; false once the document has ended.</summary>
