@@ -255,7 +255,7 @@ public sealed class ForgedPlaceholderTests
 /// </summary>
 public sealed class ParallelLayoutTests
 {
-    public static TheoryData<string> Layouts => new() { "lf", "crlf", "cr", "one-line", "multibyte", "bom", "windows-1252", "padding", "tabs" };
+    public static TheoryData<string> Layouts => new() { "lf", "crlf", "cr", "one-line", "multibyte", "bom", "windows-1252", "padding", "tabs", "xml-space" };
 
     [Theory]
     [MemberData(nameof(Layouts))]
@@ -283,6 +283,7 @@ public sealed class ParallelLayoutTests
                 5 => scan.Replace($"<TARGET>10.0.0.{i}</TARGET>", ""),                             // left out, reported
                 7 => scan.Replace("<ACTIVE>1</ACTIVE>", "<ACTIVE>1</ACTIVE><NEW_FIELD>x</NEW_FIELD>"),  // drift
                 11 => scan.Replace("<USER_LOGIN>u</USER_LOGIN>", "<USER_LOGIN>ü€𝄞 ünïcødé</USER_LOGIN>"),
+                13 or 17 when layout == "xml-space" => scan.Replace("<USER_LOGIN>u</USER_LOGIN>", "<USER_LOGIN>\n   </USER_LOGIN>"),
                 23 when fault == "malformed" => scan.Replace("</TARGET>", "</TARGT>"),
                 _ => scan,
             };
@@ -301,6 +302,8 @@ public sealed class ParallelLayoutTests
             "cr" => xml.Replace("\n", "\r"),
             "one-line" => xml.Replace("\n", " "),
             "tabs" => xml.Replace("  ", "\t"),
+            // Whitespace under an ancestor's xml:space="preserve" is data (a login of spaces), in a batch as on one thread.
+            "xml-space" => xml.Replace("<COMPLIANCE_SCHEDULE_SCAN_LIST>", "<COMPLIANCE_SCHEDULE_SCAN_LIST xml:space=\"preserve\">"),
             _ => xml,
         };
         return layout switch
@@ -326,7 +329,7 @@ public sealed class ParallelLayoutTests
         try
         {
             var output = ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes), options);
-            parse = "ok " + string.Join(",", output.Response.Scans!.Select(s => s.Id + s.UserLogin));
+            parse = "ok " + string.Join(",", output.Response.Scans!.Select(s => s.Id + "[" + s.UserLogin + "]"));
         }
         catch (QualysXmlException exception)
         {
@@ -341,7 +344,7 @@ public sealed class ParallelLayoutTests
         {
             await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new MemoryStream(bytes), new QualysXmlOptions { MaxDegreeOfParallelism = threads, Reporter = streamReport }))
             {
-                streamed.Add(scan.Id + scan.UserLogin);
+                streamed.Add(scan.Id + "[" + scan.UserLogin + "]");
             }
 
             end = "end";

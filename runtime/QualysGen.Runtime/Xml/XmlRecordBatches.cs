@@ -617,7 +617,7 @@ internal sealed class RecordBatch
 
     private SharedBytes? _bytes;
 
-    public RecordBatch(SharedBytes bytes, int offset, int length, int line, int column, string? id, Encoding? encoding, (string Prefix, string Uri)[] namespaces, int[] recordBounds)
+    public RecordBatch(SharedBytes bytes, int offset, int length, int line, int column, string? id, Encoding? encoding, (string Prefix, string Uri)[] namespaces, XmlSpace space, int[] recordBounds)
     {
         bytes.Hold();
         _bytes = bytes;
@@ -628,6 +628,7 @@ internal sealed class RecordBatch
         Id = id;
         Encoding = encoding;
         Namespaces = namespaces;
+        Space = space;
         RecordBounds = recordBounds;
     }
 
@@ -654,6 +655,9 @@ internal sealed class RecordBatch
     /// <summary>The namespace declarations in scope at the records (their ancestors').</summary>
     public (string Prefix, string Uri)[] Namespaces { get; }
 
+    /// <summary>The <c>xml:space</c> in scope at the records (their ancestors'), or <see cref="XmlSpace.None"/>.</summary>
+    public XmlSpace Space { get; }
+
     /// <summary>For each record, its start and end offsets in <see cref="Bytes"/>, in pairs.</summary>
     public int[] RecordBounds { get; }
 
@@ -663,7 +667,7 @@ internal sealed class RecordBatch
 
     public XmlParserContext? ParserContext(XmlNameTable names)
     {
-        if (Namespaces.Length == 0 && Encoding is null)
+        if (Namespaces.Length == 0 && Encoding is null && Space == XmlSpace.None)
         {
             return null;
         }
@@ -674,7 +678,7 @@ internal sealed class RecordBatch
             manager.AddNamespace(prefix, uri);
         }
 
-        return new XmlParserContext(names, manager, null, XmlSpace.None, Encoding);
+        return new XmlParserContext(names, manager, null, Space, Encoding);
     }
 
     /// <summary>The XML of record <paramref name="index"/> as it came, for a deviation that leaves it out.</summary>

@@ -137,6 +137,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     private long _splitRecordStart = -1;    // where the record being scanned, to be cut out, began (absolute); -1 if none
     private byte[] _splitName = [];
     private (string Prefix, string Uri)[][] _levelNamespaces = [];
+    private System.Xml.XmlSpace[] _levelSpaces = [];
     private bool[] _levelUnsplittable = [];
     private int _lineOffset;            // the buffer offset up to which lines are counted
     private int _line = 1;
@@ -1734,6 +1735,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         }
 
         _levelNamespaces = new (string Prefix, string Uri)[_path.Length][];
+        _levelSpaces = new System.Xml.XmlSpace[_path.Length];
         _levelUnsplittable = new bool[_path.Length];
     }
 
@@ -1766,7 +1768,7 @@ public sealed class XmlRecordStream : ForwardReadStream
             // Where a batch begins is counted when it begins (the batch before may have closed while this record was being
             // scanned); the batch's own lines are counted once, when it closes.
             CountLinesTo((int)(start - _shifted));
-            _open = new OpenBatch(start, _line, _column, _splitName, CurrentNamespaces());
+            _open = new OpenBatch(start, _line, _column, _splitName, CurrentNamespaces(), CurrentSpace());
         }
 
         _open.Bounds.Add(start);
@@ -1830,7 +1832,7 @@ public sealed class XmlRecordStream : ForwardReadStream
             _lent = new SharedBytes(_buffer);
         }
 
-        _batches!.Dispatch(new RecordBatch(_lent, from, length, open.Line, open.Column, id, encoding, open.Namespaces, bounds));
+        _batches!.Dispatch(new RecordBatch(_lent, from, length, open.Line, open.Column, id, encoding, open.Namespaces, open.Space, bounds));
     }
 
     /// <summary>An empty element of the record's name, with <c>qg="<paramref name="id"/>"</c> unless that is null.</summary>
@@ -1861,13 +1863,31 @@ public sealed class XmlRecordStream : ForwardReadStream
         return all?.ToArray() ?? [];
     }
 
-    /// <summary>On the start tag of the records' container at <paramref name="level"/>: the namespaces it declares, which a batch parsed on its own needs.</summary>
+    /// <summary>The <c>xml:space</c> in scope at the records: the innermost their ancestors declare (whitespace under "preserve" is data).</summary>
+    private System.Xml.XmlSpace CurrentSpace()
+    {
+        for (var level = _path.Length - 2; level >= 0; level--)
+        {
+            if (_levelSpaces[level] != System.Xml.XmlSpace.None)
+            {
+                return _levelSpaces[level];
+            }
+        }
+
+        return System.Xml.XmlSpace.None;
+    }
+
+    /// <summary>
+    /// On the start tag of the records' container at <paramref name="level"/>: the namespaces and the <c>xml:space</c> it
+    /// declares, which a batch parsed on its own needs.
+    /// </summary>
     private void ReadNamespaces(int level)
     {
         _levelUnsplittable[level] = false;
         _levelNamespaces[level] = [];
+        _levelSpaces[level] = System.Xml.XmlSpace.None;
         var tag = _buffer.AsSpan(_tokenStart, _scan + 1 - _tokenStart);
-        if (tag.IndexOf("xmlns"u8) < 0)
+        if (tag.IndexOf("xmlns"u8) < 0 && tag.IndexOf("xml:space"u8) < 0)
         {
             return;
         }
@@ -1889,6 +1909,7 @@ public sealed class XmlRecordStream : ForwardReadStream
 
             using var reader = System.Xml.XmlReader.Create(new StringReader(text), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
             reader.MoveToContent();
+            _levelSpaces[level] = reader.XmlSpace;
             var declared = new List<(string Prefix, string Uri)>();
             while (reader.MoveToNextAttribute())
             {
@@ -1994,7 +2015,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         return count;
     }
 
-    private sealed class OpenBatch(long start, int line, int column, byte[] name, (string Prefix, string Uri)[] namespaces)
+    private sealed class OpenBatch(long start, int line, int column, byte[] name, (string Prefix, string Uri)[] namespaces, System.Xml.XmlSpace space)
     {
         public long Start { get; } = start;
 
@@ -2007,6 +2028,8 @@ public sealed class XmlRecordStream : ForwardReadStream
         public byte[] Name { get; } = name;
 
         public (string Prefix, string Uri)[] Namespaces { get; } = namespaces;
+
+        public System.Xml.XmlSpace Space { get; } = space;
 
         public List<long> Bounds { get; } = new();
     }
