@@ -87,6 +87,21 @@ public abstract class XmlRecordBatches : IDisposable
 
     private protected QualysXmlOptions? Options { get; }
 
+    /// <summary>
+    /// Whether workers take the indentation out of a batch before reading it (<see cref="IndentationRemover"/>): until a batch
+    /// reports a deviation, drift or fault, whose positions need the batch as it came. The AppContext switch
+    /// <c>QualysGen.Xml.KeepIndentation</c> turns it off.
+    /// </summary>
+    private protected bool RemovesIndentation
+    {
+        get => Volatile.Read(ref _removesIndentation);
+        set => Volatile.Write(ref _removesIndentation, value);
+    }
+
+    private bool _removesIndentation = !KeepIndentation;
+
+    private static readonly bool KeepIndentation = AppContext.TryGetSwitch("QualysGen.Xml.KeepIndentation", out var keep) && keep;
+
     /// <summary>The names of the records' ancestors, root first.</summary>
     private protected string[] Ancestors { get; }
 
@@ -527,6 +542,37 @@ public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
     private protected override object Parse(object state, RecordBatch batch)
     {
         var worker = (Worker)state;
+        if (RemovesIndentation && batch.Space != XmlSpace.Preserve && worker.Settings is { IgnoreWhitespace: true, IgnoreProcessingInstructions: true } && IndentationRemover.Applies(batch.Encoding))
+        {
+            var compact = ArrayPool<byte>.Shared.Rent(batch.Length);
+            try
+            {
+                var length = IndentationRemover.Remove(batch.Bytes.AsSpan(batch.Offset, batch.Length), compact);
+                if (length >= 0)
+                {
+                    var result = Parse(worker, batch, compact, 0, length);
+                    if (result.Deviations.Count == 0 && result.Drift is null && result.Failure is null)
+                    {
+                        return result;
+                    }
+
+                    // Its positions are needed: read as it came, as are the batches after it (real data that deviates or
+                    // drifts often does so in many records, and each would be read twice).
+                    RemovesIndentation = false;
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(compact);
+            }
+        }
+
+        return Parse(worker, batch, batch.Bytes, batch.Offset, batch.Length);
+    }
+
+    /// <summary>Parses the batch's records from <paramref name="bytes"/>: its own, or the same without their indentation.</summary>
+    private RecordBatch.Results<T> Parse(Worker worker, RecordBatch batch, byte[] bytes, int offset, int length)
+    {
         var result = new RecordBatch.Results<T>(batch.RecordBounds.Length / 2);
         var context = worker.Context;
         context.Deferred = deviation => result.Deviations.Add((result.Items.Count, deviation));
@@ -537,7 +583,7 @@ public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
         var record = 0;
         try
         {
-            using var reader = XmlReader.Create(new BatchStream(batch.Bytes, batch.Offset, batch.Length), settings, batch.ParserContext(settings.NameTable!));
+            using var reader = XmlReader.Create(new BatchStream(bytes, offset, length), settings, batch.ParserContext(settings.NameTable!));
             context.StartBatch(reader, Ancestors);
             reader.Read();
             while (!reader.EOF)

@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Xml;
+using QualysGen.Xml;
+using Xunit;
+
+namespace QualysGen.Runtime.Tests;
+
+/// <summary>
+/// The indentation a worker takes out of a batch before reading it: the reader must report exactly what it reports for the
+/// batch as it came (every node, name, value and attribute), and fail wherever the batch as it came fails, or the batch's
+/// results would differ from a single thread's without a word.
+/// </summary>
+public sealed class IndentationRemoverTests
+{
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        ConformanceLevel = ConformanceLevel.Fragment,
+        IgnoreWhitespace = true,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+    };
+
+    [Theory]
+    [InlineData("<A>\n    <B>1</B>\n    <C>\n        <![CDATA[x]]>\n    </C>\n</A>", "<A><B>1</B><C><![CDATA[x]]></C></A>")]
+    [InlineData("<A>\r\n\t<B/>\r\n</A>", "<A><B/></A>")]
+    [InlineData("<A>\n  <!-- c -->\n  <?p i?>\n  <B/>\n</A>", "<A><!-- c --><?p i?><B/></A>")]
+    [InlineData("<A>  <B/>  </A>", null)]                                             // no line break: kept
+    [InlineData("<A>x >\n  <B/></A>", null)]                                           // the '>' is text
+    [InlineData("<A b=\"1>2\">\n  <B/></A>", null)]                                    // a '>' in a value looks like text: kept
+    [InlineData("<A><![CDATA[<a>\n  <b>]]>\n  <B/></A>", null)]                      // the CDATA section is data (and its
+    [InlineData("<A><!-- <a>\n  <b> -->\n  <B/></A>", null)]                          // '>' before "]]>" keeps the run after it)
+    [InlineData("<A><![CDATA[a]]>\n  <B/><!-- c -->\n  <C/></A>", "<A><![CDATA[a]]><B/><!-- c --><C/></A>")]
+    [InlineData("<A xml:space=\"preserve\">\n  <B/></A>", null)]                       // whitespace is data there
+    [InlineData("<!DOCTYPE A>\n<A>\n  <B/></A>", null)]                                // any other "<!": read as it came
+    [InlineData("<A>\n  <![CDATA[never closed\n  <B/></A>", null)]
+    public void Takes_out_only_the_runs_a_reader_drops(string xml, string? expected)
+    {
+        var destination = new byte[xml.Length];
+        var length = IndentationRemover.Remove(Encoding.UTF8.GetBytes(xml), destination);
+        Assert.Equal(expected, length < 0 ? null : Encoding.UTF8.GetString(destination, 0, length));
+    }
+
+    [Fact]
+    public void Runs_longer_than_a_block_and_across_blocks_are_taken_out()
+    {
+        var xml = new StringBuilder("<A>");
+        for (var i = 0; i < 200; i++)
+        {
+            xml.Append('\n').Append(' ', i % 70).Append("<B>").Append(i).Append("</B>").Append(i % 3 == 0 ? "\r\n\t\t" : "");
+        }
+
+        xml.Append("\n</A>");
+        var bytes = Encoding.UTF8.GetBytes(xml.ToString());
+        var byBlocks = new byte[bytes.Length];
+        var byLines = new byte[bytes.Length];
+        var length = IndentationRemover.RemoveByBlocks(bytes, byBlocks);
+        Assert.Equal(IndentationRemover.RemoveByLines(bytes, byLines), length);
+        Assert.Equal(byLines.AsSpan(0, length).ToArray(), byBlocks.AsSpan(0, length).ToArray());
+        Assert.DoesNotContain((byte)'\n', byBlocks.AsSpan(0, length).ToArray());
+        Assert.Equal(Read(bytes), Read(byBlocks.AsSpan(0, length).ToArray()));
+    }
+
+    /// <summary>
+    /// Random fragments built from the pieces that make a run unsafe to take out (text '&gt;', values with '&gt;' and '&lt;',
+    /// CDATA sections and comments holding markup and line breaks, CR LF, tabs, xml:space, unclosed sections, stray '&lt;'),
+    /// whole or cut anywhere: both versions give the same bytes, and the reader reports the same nodes, or fails on both.
+    /// </summary>
+    [Fact]
+    public void Random_fragments_read_the_same_with_and_without_their_indentation()
+    {
+        var random = new Random(20261205);
+        string[] pieces =
+        [
+            "<A>", "</A>", "<B x=\"1\">", "</B>", "<C/>", "<D y='a>b'>", "</D>", "<E z=\"&lt;\n  &gt;\">", "</E>",
+            "text", " > ", ">", "&amp;", "&#x3E;", "<![CDATA[", "]]>", "<![CDATA[<a>\n  <b>]]>", "<!--", "-->",
+            "<!-- <a>\n  <b> -->", "<?pi <a>\n  <b>?>", "\n", "\r\n", "  ", "\t", "\n    ", "\r\n\t\t", " xml:space=\"preserve\"",
+            "<F xml:space=\"preserve\">", "</F>", "<", "é€", "]]", "<!DOCTYPE", "\"", "'",
+        ];
+        var compared = 0;
+        var removed = 0;
+        for (var i = 0; i < 12000; i++)
+        {
+            var xml = new StringBuilder();
+            var depth = 0;
+            var count = random.Next(1, 60);
+            for (var j = 0; j < count; j++)
+            {
+                // Mostly well-formed nesting with indentation, sometimes a random piece.
+                switch (random.Next(10))
+                {
+                    case < 4:
+                        xml.Append('\n').Append(' ', 2 * depth).Append("<N").Append(depth).Append('>');
+                        depth++;
+                        break;
+                    case < 7 when depth > 0:
+                        depth--;
+                        xml.Append('\n').Append(' ', 2 * depth).Append("</N").Append(depth).Append('>');
+                        break;
+                    case 7 or 8:
+                        xml.Append("<V>").Append(pieces[random.Next(pieces.Length)]).Append("</V>");
+                        break;
+                    default:
+                        xml.Append(pieces[random.Next(pieces.Length)]);
+                        break;
+                }
+            }
+
+            while (depth > 0)
+            {
+                depth--;
+                xml.Append('\n').Append(' ', 2 * depth).Append("</N").Append(depth).Append('>');
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(xml.ToString());
+            if (random.Next(4) == 0)
+            {
+                bytes = bytes.AsSpan(0, random.Next(bytes.Length + 1)).ToArray();
+            }
+
+            var byBlocks = new byte[bytes.Length];
+            var byLines = new byte[bytes.Length];
+            var length = IndentationRemover.RemoveByBlocks(bytes, byBlocks);
+            var lines = IndentationRemover.RemoveByLines(bytes, byLines);
+            Assert.True(lines == length, $"By lines {lines}, by blocks {length}: {Encoding.UTF8.GetString(bytes)}");
+            if (length < 0)
+            {
+                continue;
+            }
+
+            removed++;
+            Assert.Equal(byLines.AsSpan(0, length).ToArray(), byBlocks.AsSpan(0, length).ToArray());
+            var before = Read(bytes);
+            var after = Read(byBlocks.AsSpan(0, length).ToArray());
+            Assert.True(before == after, $"Input: {xml}\nAs it came: {before}\nWithout indentation: {after}");
+            compared += before.StartsWith("fault", StringComparison.Ordinal) ? 0 : 1;
+        }
+
+        // The generator is to reach both outcomes often, or the comparison proves little.
+        Assert.True(removed > 3000, $"{removed} fragments had indentation taken out");
+        Assert.True(compared > 500, $"{compared} of them read without a fault");
+    }
+
+    [Fact]
+    public void Applies_to_UTF_8_and_single_byte_encodings_that_keep_ASCII_only()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Assert.True(IndentationRemover.Applies(null));
+        Assert.True(IndentationRemover.Applies(Encoding.UTF8));
+        Assert.True(IndentationRemover.Applies(Encoding.Latin1));
+        Assert.True(IndentationRemover.Applies(Encoding.GetEncoding("windows-1252")));
+        Assert.False(IndentationRemover.Applies(Encoding.Unicode));
+        Assert.False(IndentationRemover.Applies(Encoding.GetEncoding("IBM037")));   // EBCDIC: '<' is not 0x3C
+    }
+
+    /// <summary>What a reader reports: every node with its depth, name, value and attributes; or "fault" when it fails.</summary>
+    private static string Read(byte[] bytes)
+    {
+        var nodes = new StringBuilder();
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(bytes), Settings);
+            while (reader.Read())
+            {
+                nodes.Append(reader.Depth).Append(' ').Append(reader.NodeType).Append(' ').Append(reader.Name).Append(" [").Append(reader.Value).Append(']');
+                if (reader.IsEmptyElement)
+                {
+                    nodes.Append(" empty");
+                }
+
+                while (reader.MoveToNextAttribute())
+                {
+                    nodes.Append(' ').Append(reader.Name).Append("=[").Append(reader.Value).Append(']');
+                }
+
+                nodes.Append(" space=").Append(reader.XmlSpace).Append('\n');
+            }
+        }
+        catch (XmlException)
+        {
+            return "fault";
+        }
+
+        return nodes.ToString();
+    }
+}
