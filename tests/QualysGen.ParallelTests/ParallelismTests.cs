@@ -77,6 +77,40 @@ public sealed class ParallelismTests
     }
 
     /// <summary>
+    /// Workers read a batch without its indentation; a batch that reports something with a position (drift here) is read
+    /// again as it came, so the position is the one a single thread reports, and the batches after it are read as they came.
+    /// </summary>
+    [Fact]
+    public void Batches_are_read_without_their_indentation_until_one_reports_a_position()
+    {
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = CountBatches(counts);
+        var bytes = RepeatedSample(400);
+        Assert.Equal(400, ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes)).Response.Scans!.Count);
+        Assert.True(counts.GetValueOrDefault("indentation:removed") >= 300, string.Join(", ", counts));
+        Assert.Equal(0, counts.GetValueOrDefault("indentation:read_again"));
+
+        // The same list with an element the DTD does not declare in its first record.
+        var xml = Encoding.UTF8.GetString(bytes);
+        var first = xml.IndexOf("<ACTIVE>", System.StringComparison.Ordinal);
+        var drifting = Encoding.UTF8.GetBytes(xml[..first] + "<NEW_FIELD>x</NEW_FIELD>\n        " + xml[first..]);
+        string Drift(int threads)
+        {
+            var report = new QualysXmlReport();
+            var output = ComplianceScheduleScanListOutput.Parse(new MemoryStream(drifting), new QualysXmlOptions { MaxDegreeOfParallelism = threads, Reporter = report });
+            Assert.Equal(400, output.Response.Scans!.Count);
+            return string.Join("\n", report.Drift.Select(d => $"{d.Path} {d.FirstLineNumber}:{d.FirstLinePosition} x{d.Count}"));
+        }
+
+        var one = Drift(1);
+        counts.Clear();
+        Assert.Equal(one, Drift(2));
+        Assert.Contains("NEW_FIELD", one);
+        Assert.Equal(1, counts.GetValueOrDefault("indentation:read_again"));
+        Assert.True(counts.GetValueOrDefault("indentation:kept") >= 300, string.Join(", ", counts));
+    }
+
+    /// <summary>
     /// Workers read their batches in the record stream's own buffer. A list far longer than the buffer makes the stream
     /// move on to new buffers while workers still read the old ones, and give those back to the pool, where other parses
     /// rent them: four parses at once here, so that a buffer written to or given back too early would show as a record
@@ -142,7 +176,10 @@ public sealed class ParallelismTests
         Assert.True(count >= 2000, $"{count} records");
     }
 
-    /// <summary>Counts the batches on the meter <c>qualysgen.xml.batches</c> into <paramref name="counts"/>, by the thread that parsed them ("worker" or "parse").</summary>
+    /// <summary>
+    /// Counts the batches on the meter <c>qualysgen.xml.batches</c> into <paramref name="counts"/>, by the thread that parsed
+    /// them ("worker" or "parse"), and by how they were read ("indentation:removed", "indentation:kept", "indentation:read_again").
+    /// </summary>
     private static MeterListener CountBatches(System.Collections.Concurrent.ConcurrentDictionary<string, long> counts)
     {
         var listener = new MeterListener();
@@ -157,9 +194,10 @@ public sealed class ParallelismTests
         {
             foreach (var tag in tags)
             {
-                if (tag.Key == "thread")
+                if (tag.Key is "thread" or "indentation")
                 {
-                    counts.AddOrUpdate((string)tag.Value!, value, (_, total) => total + value);
+                    var key = tag.Key == "thread" ? (string)tag.Value! : "indentation:" + tag.Value;
+                    counts.AddOrUpdate(key, value, (_, total) => total + value);
                 }
             }
         });

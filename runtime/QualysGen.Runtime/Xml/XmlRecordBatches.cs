@@ -258,7 +258,7 @@ public abstract class XmlRecordBatches : IDisposable
             worker ??= CreateWorker();
 
             Run(worker, batch);
-            XmlTelemetry.Batches.Add(1, new KeyValuePair<string, object?>("thread", "worker"));
+            XmlTelemetry.Batches.Add(1, new KeyValuePair<string, object?>("thread", "worker"), new KeyValuePair<string, object?>("indentation", batch.Indentation));
         }
     }
 
@@ -401,7 +401,7 @@ public abstract class XmlRecordBatches : IDisposable
             }
 
             Run(_ownWorker ??= CreateWorker(), next);
-            XmlTelemetry.Batches.Add(1, new KeyValuePair<string, object?>("thread", "parse"));
+            XmlTelemetry.Batches.Add(1, new KeyValuePair<string, object?>("thread", "parse"), new KeyValuePair<string, object?>("indentation", next.Indentation));
         }
     }
 
@@ -553,8 +553,11 @@ public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
                     var result = Parse(worker, batch, compact, 0, length);
                     if (result.Deviations.Count == 0 && result.Drift is null && result.Failure is null)
                     {
+                        batch.Indentation = RecordBatch.IndentationRemoved;
                         return result;
                     }
+
+                    batch.Indentation = RecordBatch.ReadAgain;
 
                     // Its positions are needed: read as it came, as are the batches after it (real data that deviates or
                     // drifts often does so in many records, and each would be read twice).
@@ -708,6 +711,18 @@ internal sealed class RecordBatch
     public int[] RecordBounds { get; }
 
     public int State { get; set; }
+
+    /// <summary>How the batch was read, for the meter: <see cref="IndentationKept"/>, <see cref="IndentationRemoved"/> or <see cref="ReadAgain"/>.</summary>
+    public string Indentation { get; set; } = IndentationKept;
+
+    /// <summary>Read as it came: nothing to take out, or not to be taken out (see <see cref="IndentationRemover"/>).</summary>
+    public const string IndentationKept = "kept";
+
+    /// <summary>Read without its indentation.</summary>
+    public const string IndentationRemoved = "removed";
+
+    /// <summary>Read without its indentation, then again as it came, for the positions of what it reported.</summary>
+    public const string ReadAgain = "read_again";
 
     public object? Result { get; set; }
 

@@ -7,7 +7,9 @@ namespace QualysGen.Xml;
 /// <c>Parse</c>): <c>qualysgen.xml.deviations</c> (elements left out, tagged <c>kind</c>) and <c>qualysgen.xml.drift</c>
 /// (undeclared elements, attributes and enumeration values, tagged <c>kind</c>, counted once per distinct path and parse), and
 /// <c>qualysgen.xml.batches</c> (runs of records a parallel parse cut out and parsed on worker threads, tagged <c>thread</c>:
-/// <c>worker</c>, or <c>parse</c> when the parse's own thread took one while it waited).
+/// <c>worker</c>, or <c>parse</c> when the parse's own thread took one while it waited; and <c>indentation</c>: <c>removed</c>
+/// when the batch was read without its indentation, <c>kept</c> when read as it came, <c>read_again</c> when read both ways
+/// because it reported a deviation, drift or fault, whose positions need the batch as it came).
 /// For OpenTelemetry: <c>AddMeter(XmlTelemetry.MeterName)</c>.
 /// </summary>
 public static class XmlTelemetry
