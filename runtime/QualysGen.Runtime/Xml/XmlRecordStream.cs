@@ -1774,11 +1774,18 @@ public sealed class XmlRecordStream : ForwardReadStream
         _open.Bounds.Add(start);
         _open.Bounds.Add(end);
         _open.End = end;
-        if (end - _open.Start >= _batchBytes)
+        if (end - _open.Start >= CutLength())
         {
             CloseBatch();
         }
     }
+
+    /// <summary>
+    /// The length at which the open batch is cut: the batch length, but a quarter and a half of it for the first two, so that
+    /// the workers, already waiting, start sooner (a parse of 1,000 SCAN on two threads took about 5 % less, by alternating
+    /// loops; cutting the last batches of a response of known length shorter as well did not help).
+    /// </summary>
+    private int CutLength() => _batchNumber < 2 ? _batchBytes >> (2 - _batchNumber) : _batchBytes;
 
     /// <summary>Dispatches the records gathered so far as one batch, and puts its placeholder in its place.</summary>
     private void CloseBatch()
