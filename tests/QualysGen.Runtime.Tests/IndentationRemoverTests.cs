@@ -145,6 +145,47 @@ public sealed class IndentationRemoverTests
         Assert.True(compared > 500, $"{compared} of them read without a fault");
     }
 
+    /// <summary>
+    /// Byte soup from the characters that matter to the removal (markup, quotes, the section delimiters, whitespace) with
+    /// runs of indentation mixed in: the two versions agree, and the reader reads the same or fails on both.
+    /// </summary>
+    [Fact]
+    public void Random_markup_soup_reads_the_same_with_and_without_its_indentation()
+    {
+        var iterations = int.TryParse(Environment.GetEnvironmentVariable("QUALYSGEN_REMOVER_ITERATIONS"), out var n) ? n : 20000;
+        var random = new Random(5122026);
+        string[] alphabet = ["<", ">", "/", "!", "?", "-", "[", "]", "CDATA[", "<![CDATA[", "]]>", "<!--", "-->", "\"", "'", "=", "a", "b", " ", "\t", "\r", "\n", "\n    ", ">\n  <", "<a>", "</a>", "<b/>", "xml:space"];
+        var removed = 0;
+        for (var i = 0; i < iterations; i++)
+        {
+            var xml = new StringBuilder();
+            var count = random.Next(1, 80);
+            for (var j = 0; j < count; j++)
+            {
+                xml.Append(alphabet[random.Next(alphabet.Length)]);
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(xml.ToString());
+            var byBlocks = new byte[bytes.Length];
+            var byLines = new byte[bytes.Length];
+            var length = IndentationRemover.RemoveByBlocks(bytes, byBlocks);
+            var lines = IndentationRemover.RemoveByLines(bytes, byLines);
+            Assert.True(lines == length, $"By lines {lines}, by blocks {length}: {xml}");
+            if (length < 0)
+            {
+                continue;
+            }
+
+            removed++;
+            Assert.Equal(byLines.AsSpan(0, length).ToArray(), byBlocks.AsSpan(0, length).ToArray());
+            var before = Read(bytes);
+            var after = Read(byBlocks.AsSpan(0, length).ToArray());
+            Assert.True(before == after, $"Input: {xml}\nAs it came: {before}\nWithout indentation: {after}");
+        }
+
+        Assert.True(removed > iterations / 25, $"{removed} of {iterations} had indentation taken out");
+    }
+
     [Fact]
     public void Applies_to_UTF_8_and_single_byte_encodings_that_keep_ASCII_only()
     {

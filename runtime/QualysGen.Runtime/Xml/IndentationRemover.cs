@@ -111,7 +111,7 @@ internal static class IndentationRemover
                     start--;
                 }
 
-                if (start > 0 && source[start - 1] is (byte)' ' or (byte)'\t')
+                if (start > 0 && source[start - 1] is (byte)' ' or (byte)'\t' or (byte)'\r')
                 {
                     while (start > 0 && source[start - 1] is (byte)' ' or (byte)'\t' or (byte)'\r')
                     {
