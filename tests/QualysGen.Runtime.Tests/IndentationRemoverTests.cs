@@ -15,15 +15,15 @@ namespace QualysGen.Runtime.Tests;
 /// </summary>
 public sealed class IndentationRemoverTests
 {
-    private static readonly XmlReaderSettings Settings = new()
+    /// <summary>The settings a worker reads a batch with: the generated parsers' own, for a fragment.</summary>
+    private static readonly XmlReaderSettings Settings = BatchSettings();
+
+    private static XmlReaderSettings BatchSettings()
     {
-        ConformanceLevel = ConformanceLevel.Fragment,
-        IgnoreWhitespace = true,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-    };
+        var settings = XmlParsing.CreateSettings(new NameTable());
+        settings.ConformanceLevel = ConformanceLevel.Fragment;
+        return settings;
+    }
 
     [Theory]
     [InlineData("<A>\n    <B>1</B>\n    <C>\n        <![CDATA[x]]>\n    </C>\n</A>", "<A><B>1</B><C><![CDATA[x]]></C></A>")]

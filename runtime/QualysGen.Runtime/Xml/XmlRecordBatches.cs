@@ -165,7 +165,6 @@ public abstract class XmlRecordBatches : IDisposable
         var limit = (int)Math.Min((options ?? QualysXmlOptions.Default).MaxBufferedBytes, Array.MaxLength);
         var records = new XmlRecordStream(stream, Math.Max(limit, 64 * 1024), recordPath);
         records.TrackRecords(repeatable);
-        batches.StartWorkers();
         records.Split(batches, synchronous: true);
         context.Records = batches;
         return records;
@@ -257,8 +256,7 @@ public abstract class XmlRecordBatches : IDisposable
 
             worker ??= CreateWorker();
 
-            Run(worker, batch);
-            XmlTelemetry.Batches.Add(1, new KeyValuePair<string, object?>("thread", "worker"), new KeyValuePair<string, object?>("indentation", batch.Indentation));
+            Run(worker, batch, "worker");
         }
     }
 
@@ -299,7 +297,8 @@ public abstract class XmlRecordBatches : IDisposable
         return null;
     }
 
-    private void Run(object worker, RecordBatch batch)
+    /// <summary>Parses <paramref name="batch"/> and counts it on the meter, tagged with the <paramref name="thread"/> that parsed it and how it was read.</summary>
+    private void Run(object worker, RecordBatch batch, string thread)
     {
         try
         {
@@ -314,6 +313,8 @@ public abstract class XmlRecordBatches : IDisposable
                 Monitor.PulseAll(_gate);
             }
         }
+
+        XmlTelemetry.Batches.Add(1, new KeyValuePair<string, object?>("thread", thread), new KeyValuePair<string, object?>("indentation", batch.Indentation));
     }
 
     /// <summary>
@@ -400,8 +401,7 @@ public abstract class XmlRecordBatches : IDisposable
                 }
             }
 
-            Run(_ownWorker ??= CreateWorker(), next);
-            XmlTelemetry.Batches.Add(1, new KeyValuePair<string, object?>("thread", "parse"), new KeyValuePair<string, object?>("indentation", next.Indentation));
+            Run(_ownWorker ??= CreateWorker(), next, "parse");
         }
     }
 

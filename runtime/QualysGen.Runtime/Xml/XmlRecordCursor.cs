@@ -71,7 +71,6 @@ public sealed class XmlRecordCursor : IDisposable
         }
 
         _batches = new XmlRecordBatches<TNames, T>(Context.Options, parallelism, _path[..^1], recordStream: true, newNames, settings, read) { Context = Context };
-        _batches.StartWorkers();
         _records.Split(_batches, synchronous: false);
     }
 

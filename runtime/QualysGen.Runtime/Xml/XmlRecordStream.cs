@@ -1631,7 +1631,7 @@ public sealed class XmlRecordStream : ForwardReadStream
 
             if (!record && _batches is not null)
             {
-                ReadNamespaces(_depth - 1);
+                ReadAncestorScope(_depth - 1);
             }
         }
 
@@ -1714,6 +1714,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     internal void Split(XmlRecordBatches batches, bool synchronous)
     {
         _batches = batches;
+        batches.StartWorkers();   // before the first batch is cut, so that the workers are running when it comes
         _fillsWindow = synchronous;
         var knownLength = XmlRecordBatches.KnownLength(_source);
         _batchBytes = XmlRecordBatches.BatchBytesFor(knownLength, batches.Parallelism);
@@ -1888,7 +1889,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// On the start tag of the records' container at <paramref name="level"/>: the namespaces and the <c>xml:space</c> it
     /// declares, which a batch parsed on its own needs.
     /// </summary>
-    private void ReadNamespaces(int level)
+    private void ReadAncestorScope(int level)
     {
         _levelUnsplittable[level] = false;
         _levelNamespaces[level] = [];
