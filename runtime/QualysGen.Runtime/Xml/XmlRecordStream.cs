@@ -139,10 +139,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     private (string Prefix, string Uri)[][] _levelNamespaces = [];
     private System.Xml.XmlSpace[] _levelSpaces = [];
     private bool[] _levelUnsplittable = [];
-    private int _lineOffset;            // the buffer offset up to which lines are counted
-    private int _line = 1;
-    private int _column = 1;            // in characters, of the byte at _lineOffset
-    private bool _lineAfterCr;
+    private readonly XmlLineCounter _lines = new();   // where the bytes scanned so far end, in lines and columns
 
     private enum State
     {
@@ -741,8 +738,8 @@ public sealed class XmlRecordStream : ForwardReadStream
         {
             if (_batches is not null)
             {
-                CountLinesTo(keep);
-                _lineOffset -= keep;
+                _lines.CountTo(_buffer, keep);
+                _lines.Shift(keep);
             }
 
             if (Reclaim(retire: true))
@@ -889,7 +886,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         else
         {
             var start = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
-            _lineOffset = start;   // a byte order mark is no character of the first line
+            _lines.StartAt(start);   // a byte order mark is no character of the first line
             if (!_ended && bytes.Length < start + 5 && "\uFEFF<?xml"u8.Slice(3 - start).StartsWith(bytes))
             {
                 // Too few bytes yet to tell whether an XML declaration (which may name the encoding) begins here.
@@ -911,6 +908,7 @@ public sealed class XmlRecordStream : ForwardReadStream
                 else
                 {
                     _wholeDocument = !IsAsciiCompatible(bytes.Slice(start, end), out _encodingName);
+                    _lines.OneBytePerCharacter = OneBytePerCharacter;
                 }
             }
         }
@@ -1229,8 +1227,8 @@ public sealed class XmlRecordStream : ForwardReadStream
         {
             // A batch holds bytes as they came: it ends before whitespace taken out of the buffer, and lines are counted first.
             CloseBatch();
-            CountLinesTo(to);
-            _lineOffset = from;
+            _lines.CountTo(_buffer, to);
+            _lines.Removed(from);
         }
 
         if (run is null)
@@ -1768,8 +1766,8 @@ public sealed class XmlRecordStream : ForwardReadStream
         {
             // Where a batch begins is counted when it begins (the batch before may have closed while this record was being
             // scanned); the batch's own lines are counted once, when it closes.
-            CountLinesTo((int)(start - _shifted));
-            _open = new OpenBatch(start, _line, _column, _splitName, CurrentNamespaces(), CurrentSpace());
+            _lines.CountTo(_buffer, (int)(start - _shifted));
+            _open = new OpenBatch(start, _lines.Line, _lines.Column, _splitName, CurrentNamespaces(), CurrentSpace());
         }
 
         _open.Bounds.Add(start);
@@ -1811,22 +1809,19 @@ public sealed class XmlRecordStream : ForwardReadStream
         // The placeholder names its batch (qg="token-number", the token random per response, so the response cannot forge
         // one) wherever the batch has room for it on its last line; a batch too short for that is known by its position alone.
         var id = _batchToken + "-" + (++_batchNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var (breaks, tail) = LineBreaks(batch);
+        var (breaks, tail) = _lines.LineBreaks(batch);
         var placeholder = Placeholder(open.Name, id);
-        if (breaks == 0 && tail < Characters(placeholder))
+        if (breaks == 0 && tail < _lines.Characters(placeholder))
         {
             placeholder = Placeholder(open.Name, null);
             id = null;
         }
 
-        var spaces = breaks == 0 ? tail - Characters(placeholder) : tail;
-        if (_lineOffset == from)
+        var spaces = breaks == 0 ? tail - _lines.Characters(placeholder) : tail;
+        if (_lines.Offset == from)
         {
             // The batch's lines are the counter's too: it moves past the batch without a second count.
-            _lineOffset = from + length;
-            _line = open.Line + breaks;
-            _column = breaks == 0 ? open.Column + tail : 1 + tail;
-            _lineAfterCr = false;   // a batch ends with '>'
+            _lines.Skip(length, open.Line, open.Column, breaks, tail);
         }
 
         _lastRun = new OwedRun { Offset = from, Skip = length, Prefix = placeholder, Breaks = breaks, Spaces = spaces };
@@ -1938,89 +1933,6 @@ public sealed class XmlRecordStream : ForwardReadStream
             // Left to the reader to report: the records below it are not cut out.
             _levelUnsplittable[level] = true;
         }
-    }
-
-    /// <summary>Counts the lines and the column from <see cref="_lineOffset"/> to <paramref name="offset"/>, as the reader counts them.</summary>
-    private void CountLinesTo(int offset)
-    {
-        if (offset <= _lineOffset)
-        {
-            return;
-        }
-
-        var bytes = _buffer.AsSpan(_lineOffset, offset - _lineOffset);
-        _lineOffset = offset;
-        if (_lineAfterCr && bytes[0] == '\n')
-        {
-            bytes = bytes.Slice(1);   // CR LF: one line break
-        }
-
-        _lineAfterCr = false;
-        if (bytes.IsEmpty)
-        {
-            return;
-        }
-
-        var (breaks, tail) = LineBreaks(bytes);
-        if (breaks == 0)
-        {
-            _column += tail;
-            return;
-        }
-
-        _line += breaks;
-        _column = 1 + tail;
-        _lineAfterCr = bytes[^1] == '\r';
-    }
-
-    /// <summary>The line breaks in <paramref name="bytes"/> (CR LF, CR and LF each one) and the characters after the last.</summary>
-    private (int Breaks, int Tail) LineBreaks(ReadOnlySpan<byte> bytes)
-    {
-        var last = bytes.LastIndexOfAny((byte)'\n', (byte)'\r');
-        if (last < 0)
-        {
-            return (0, Characters(bytes));
-        }
-
-        var lines = bytes.Slice(0, last + 1);
-        int breaks;
-        if (lines.IndexOf((byte)'\r') < 0)
-        {
-            breaks = lines.Count((byte)'\n');
-        }
-        else
-        {
-            breaks = 0;
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (lines[i] == '\n' || (lines[i] == '\r' && (i + 1 >= lines.Length || lines[i + 1] != '\n')))
-                {
-                    breaks++;
-                }
-            }
-        }
-
-        return (breaks, Characters(bytes.Slice(last + 1)));
-    }
-
-    /// <summary>How many characters (UTF-16 code units, as the reader counts a column) <paramref name="bytes"/> decode to.</summary>
-    private int Characters(ReadOnlySpan<byte> bytes)
-    {
-        if (OneBytePerCharacter || System.Text.Ascii.IsValid(bytes))
-        {
-            return bytes.Length;   // one byte a character
-        }
-
-        var count = 0;
-        foreach (var b in bytes)
-        {
-            if ((b & 0xC0) != 0x80)
-            {
-                count += b >= 0xF0 ? 2 : 1;   // a character beyond the BMP is a surrogate pair
-            }
-        }
-
-        return count;
     }
 
     private sealed class OpenBatch(long start, int line, int column, byte[] name, (string Prefix, string Uri)[] namespaces, System.Xml.XmlSpace space)
