@@ -23,8 +23,8 @@ internal sealed class XmlLineCounter
     public int Column { get; private set; } = 1;
 
     /// <summary>
-    /// Whether each byte is a character (an encoding of the ISO-8859 or windows-125x kind) rather than UTF-8. Set once the XML
-    /// declaration has been read.
+    /// Whether the response's declared encoding is one byte a character (Latin-1, windows-125x, ASCII) rather than UTF-8: set
+    /// by <see cref="XmlRecordStream"/> once it has read the XML declaration.
     /// </summary>
     public bool OneBytePerCharacter { get; set; }
 

@@ -908,7 +908,8 @@ public sealed class XmlRecordStream : ForwardReadStream
                 else
                 {
                     _wholeDocument = !IsAsciiCompatible(bytes.Slice(start, end), out _encodingName);
-                    _lines.OneBytePerCharacter = OneBytePerCharacter;
+                    // Other than UTF-8, the encodings the scan reads (Latin-1, windows-125x, ASCII) are one byte a character.
+                    _lines.OneBytePerCharacter = _encodingName is not null and not ("utf-8" or "utf8");
                 }
             }
         }
@@ -1828,7 +1829,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         _runs.Enqueue(_lastRun);
 
         // A worker decodes UTF-8 unless told otherwise (an encoding .NET does not know fails the reader at line 1 anyway).
-        var encoding = OneBytePerCharacter ? DeclaredEncoding() : null;
+        var encoding = _lines.OneBytePerCharacter ? DeclaredEncoding() : null;
         // The batch reads its bytes where they are: the buffer is lent to it (see MakeRoom).
         if (_lent?.Array != _buffer)
         {
@@ -2045,9 +2046,6 @@ public sealed class XmlRecordStream : ForwardReadStream
             return null;
         }
     }
-
-    /// <summary>Whether the declared encoding is one of the single-byte ones a stream scans (Latin-1, windows-125x, ASCII).</summary>
-    private bool OneBytePerCharacter => _encodingName is not null and not ("utf-8" or "utf8");
 
     /// <summary>A record's bytes as text, for <see cref="QualysXmlDeviation.RawXml"/>: at most <see cref="MaxRawXmlBytes"/> of them, cut short with "…".</summary>
     internal static string RawXml(ReadOnlySpan<byte> bytes, Encoding encoding)
