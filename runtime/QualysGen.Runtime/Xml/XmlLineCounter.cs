@@ -28,8 +28,11 @@ internal sealed class XmlLineCounter
     /// </summary>
     public bool OneBytePerCharacter { get; set; }
 
-    /// <summary>Starts the count at <paramref name="offset"/>, the first byte of line 1 (after a byte order mark).</summary>
-    public void StartAt(int offset) => Offset = offset;
+    /// <summary>
+    /// Goes on counting at <paramref name="offset"/>, with the line and column as they are: at the first byte of line 1 (after
+    /// a byte order mark), or where the bytes after a run taken out of the buffer, all counted, now begin.
+    /// </summary>
+    public void ContinueAt(int offset) => Offset = offset;
 
     /// <summary>Counts the bytes of <paramref name="buffer"/> from <see cref="Offset"/> to <paramref name="offset"/>.</summary>
     public void CountTo(byte[] buffer, int offset)
@@ -66,12 +69,6 @@ internal sealed class XmlLineCounter
 
     /// <summary>The buffer's first <paramref name="count"/> bytes, all counted, were dropped and the rest moved to its front.</summary>
     public void Shift(int count) => Offset -= count;
-
-    /// <summary>
-    /// The bytes from <paramref name="offset"/> to <see cref="Offset"/>, all counted, are taken out of the buffer (what
-    /// followed them now begins at <paramref name="offset"/>).
-    /// </summary>
-    public void Removed(int offset) => Offset = offset;
 
     /// <summary>
     /// Moves past <paramref name="length"/> bytes from <see cref="Offset"/> that end with '&gt;' and begin at

@@ -886,7 +886,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         else
         {
             var start = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
-            _lines.StartAt(start);   // a byte order mark is no character of the first line
+            _lines.ContinueAt(start);   // a byte order mark is no character of the first line
             if (!_ended && bytes.Length < start + 5 && "\uFEFF<?xml"u8.Slice(3 - start).StartsWith(bytes))
             {
                 // Too few bytes yet to tell whether an XML declaration (which may name the encoding) begins here.
@@ -1229,7 +1229,7 @@ public sealed class XmlRecordStream : ForwardReadStream
             // A batch holds bytes as they came: it ends before whitespace taken out of the buffer, and lines are counted first.
             CloseBatch();
             _lines.CountTo(_buffer, to);
-            _lines.Removed(from);
+            _lines.ContinueAt(from);
         }
 
         if (run is null)
