@@ -26,6 +26,7 @@ public sealed class QualysXmlOptions
     private readonly long _maxBufferedBytes = DefaultMaxBufferedBytes;
     private readonly int _maxRecordBytes = Xml.XmlRecordStream.DefaultMaxBufferedBytes;
     private readonly int? _maxDegreeOfParallelism;
+    private readonly long _parallelThresholdBytes = Xml.XmlRecordBatches.ThresholdBytes;
     private IQualysXmlReporter? _reporter;
 
     /// <summary>
@@ -82,14 +83,29 @@ public sealed class QualysXmlOptions
     /// How many threads may parse the records of one response at once (<c>Parse</c>, <c>ParseAsync</c> and
     /// <c>Enumerate…Async</c>): 1 parses on the calling thread alone; more cuts the records out of the response as it is read
     /// and parses them on that many threads (the calling thread among them), in document order, with the same result, the
-    /// same reports and the same exceptions as one thread. Null (the default) decides per response: several threads (up to
-    /// the processor count) for a response of at least 1 MiB whose length is known before it is read (a
-    /// <see cref="System.IO.MemoryStream"/>, or what <c>ParseAsync</c> has buffered), one otherwise.
+    /// same reports and the same exceptions as one thread. Null (the default) decides per response (see
+    /// <see cref="ParallelThresholdBytes"/>): several threads (the processor count, at most 8) for a large response, one for a
+    /// small one.
     /// </summary>
     public int? MaxDegreeOfParallelism
     {
         get => _maxDegreeOfParallelism;
         init => _maxDegreeOfParallelism = value is null or (>= 1 and <= 512) ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, "Between 1 and 512, or null.");
+    }
+
+    /// <summary>
+    /// When <see cref="MaxDegreeOfParallelism"/> is null, how large a response is parsed on several threads. A response whose
+    /// length is known before it is read (a <see cref="System.IO.MemoryStream"/>, a file, what <c>ParseAsync</c> and the client
+    /// have buffered) is parsed on several threads from its first record if it is at least this long, on one otherwise. A
+    /// record stream (<c>Enumerate…Async</c>) over a response whose length is not known (the client's, a network stream)
+    /// begins on one thread and goes on with several once this many bytes have arrived; a synchronous <c>Parse</c> of such a
+    /// stream stays on one. 0: every response on several threads from its start, however small. Default 1 MiB (or the
+    /// AppContext data <c>QualysGen.Xml.ParallelThresholdBytes</c>); below it the threads would cost more than they save.
+    /// </summary>
+    public long ParallelThresholdBytes
+    {
+        get => _parallelThresholdBytes;
+        init => _parallelThresholdBytes = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(ParallelThresholdBytes), value, "Must not be negative.");
     }
 
     /// <summary>These options with another reporter: every other option (every limit, the parallelism) as it is.</summary>

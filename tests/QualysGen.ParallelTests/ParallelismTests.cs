@@ -24,6 +24,56 @@ public sealed class ParallelismTests
         Assert.Equal(2, XmlRecordBatches.ParallelismFor(new MemoryStream(new byte[10]), null));
         Assert.Equal(2, XmlRecordBatches.ParallelismFor(new HostileInput.ChunkedStream(new byte[10], 3, 1, asyncOnly: true), null));
         Assert.Equal(1, XmlRecordBatches.ParallelismFor(new MemoryStream(new byte[10]), new QualysXmlOptions { MaxDegreeOfParallelism = 1 }));
+        Assert.Equal(0, new QualysXmlOptions().ParallelThresholdBytes);
+    }
+
+    /// <summary>
+    /// A record stream over a response whose length is unknown (the client's, a network's) begins on one thread and goes on
+    /// with several once <see cref="QualysXmlOptions.ParallelThresholdBytes"/> have arrived: the records after that are
+    /// cut into batches, those before it are not, and every record comes, in order, as on one thread.
+    /// </summary>
+    [Fact]
+    public async System.Threading.Tasks.Task A_record_stream_of_unknown_length_splits_once_the_threshold_has_arrived()
+    {
+        var bytes = RepeatedSample(600);
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = CountBatches(counts);
+        long Batches() => counts.GetValueOrDefault("worker") + counts.GetValueOrDefault("parse");
+
+        async System.Threading.Tasks.Task<(List<long> Ids, long Batches)> StreamAsync(QualysXmlOptions options)
+        {
+            counts.Clear();
+            var ids = new List<long>();
+            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new HostileInput.ChunkedStream(bytes, 9_000, 5, asyncOnly: true), options))
+            {
+                ids.Add(scan.Id);
+            }
+
+            return (ids, Batches());
+        }
+
+        var expected = Enumerable.Range(1, 600).Select(i => (long)i).ToList();
+        var fromStart = await StreamAsync(new QualysXmlOptions { ParallelThresholdBytes = 0 });
+        var fromHalf = await StreamAsync(new QualysXmlOptions { ParallelThresholdBytes = bytes.Length / 2 });
+        var never = await StreamAsync(new QualysXmlOptions { ParallelThresholdBytes = bytes.Length + 1 });
+        var oneThread = await StreamAsync(new QualysXmlOptions { MaxDegreeOfParallelism = 1, ParallelThresholdBytes = 0 });
+        Assert.Equal(expected, fromStart.Ids);
+        Assert.Equal(expected, fromHalf.Ids);
+        Assert.Equal(expected, never.Ids);
+        Assert.Equal(expected, oneThread.Ids);
+
+        // About a batch a record here (256-byte batches, records of 1 KB and more): half the records from half the bytes on.
+        Assert.True(fromStart.Batches >= 500, $"from the start: {fromStart.Batches} batches");
+        Assert.InRange(fromHalf.Batches, fromStart.Batches / 4, 3 * fromStart.Batches / 4);
+        Assert.Equal(0, never.Batches);
+        Assert.Equal(0, oneThread.Batches);
+
+        // A length known before reading is decided on at once: split from the start if it reaches the threshold, never if not.
+        counts.Clear();
+        Assert.Equal(600, ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes), new QualysXmlOptions { ParallelThresholdBytes = bytes.Length + 1 }).Response.Scans!.Count);
+        Assert.Equal(0, Batches());
+        Assert.Equal(600, ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes), new QualysXmlOptions { ParallelThresholdBytes = bytes.Length }).Response.Scans!.Count);
+        Assert.True(Batches() >= 500, $"{Batches()} batches");
     }
 
     [Fact]
@@ -309,6 +359,7 @@ public sealed class ParallelLayoutTests
             Assert.Equal(one.Stream, two.Stream);
             Assert.Equal(one.Stream, one.Network);
             Assert.Equal(one.Network, two.Network);
+            Assert.Equal(one.Network, two.Switched);
             Assert.Contains(fault == "" ? "ok" : "QualysXmlException", one.Parse);
         }
     }
@@ -370,7 +421,7 @@ public sealed class ParallelLayoutTests
         return encoding.GetBytes("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n" + xml.Replace("€𝄞", "€"));
     }
 
-    private static async System.Threading.Tasks.Task<(string Parse, string Stream, string Network)> Outcome(byte[] bytes, int threads)
+    private static async System.Threading.Tasks.Task<(string Parse, string Stream, string Network, string Switched)> Outcome(byte[] bytes, int threads)
     {
         var report = new QualysXmlReport();
         var options = new QualysXmlOptions { MaxDegreeOfParallelism = threads, Reporter = report };
@@ -389,17 +440,35 @@ public sealed class ParallelLayoutTests
         // A MemoryStream's length is known, so the stream's buffer holds it whole; a network's is not, and the buffer moves on.
         var stream = await Stream(new MemoryStream(bytes), threads);
         var network = await Stream(new QualysGen.IntegrationTests.HostileInput.ChunkedStream(bytes, 9_000, 9_000, asyncOnly: true), threads);
-        return (parse, stream, network);
+
+        // Over the network with the parallelism left open: one thread until the first bytes, a third or two thirds of the
+        // response have arrived (in pieces small enough for split mode to begin close to that), then split mode from wherever
+        // the scan is. Each must read what one thread reads.
+        var switched = "";
+        if (threads > 1)
+        {
+            (long Threshold, int Piece)[] at = [(1, 300), (bytes.Length / 3, 700), (2L * bytes.Length / 3, 2_000)];
+            var reads = new List<string>();
+            foreach (var (threshold, piece) in at)
+            {
+                reads.Add(await Stream(new QualysGen.IntegrationTests.HostileInput.ChunkedStream(bytes, piece, piece, asyncOnly: true), null, threshold));
+            }
+
+            Assert.All(reads, read => Assert.Equal(reads[0], read));
+            switched = reads[0];
+        }
+
+        return (parse, stream, network, switched);
     }
 
-    private static async System.Threading.Tasks.Task<string> Stream(Stream source, int threads)
+    private static async System.Threading.Tasks.Task<string> Stream(Stream source, int? threads, long threshold = 0)
     {
         var report = new QualysXmlReport();
         var streamed = new List<string>();
         string end;
         try
         {
-            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(source, new QualysXmlOptions { MaxDegreeOfParallelism = threads, Reporter = report }))
+            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(source, new QualysXmlOptions { MaxDegreeOfParallelism = threads, ParallelThresholdBytes = threshold, Reporter = report }))
             {
                 streamed.Add(scan.Id + "[" + scan.UserLogin + "]");
             }

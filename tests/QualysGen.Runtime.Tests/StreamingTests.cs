@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading.Tasks;
 using QualysGen.Runtime.Tests.Infrastructure;
@@ -52,6 +54,57 @@ public sealed class StreamingTests
         release.SetResult();
         while (await ids.MoveNextAsync())
         {
+        }
+    }
+}
+
+/// <summary>Tests that count batches on the process-wide meter: run alone, so that no other test's batches are counted.</summary>
+[CollectionDefinition(nameof(BatchMeterCollection), DisableParallelization = true)]
+public sealed class BatchMeterCollection
+{
+}
+
+/// <summary>A large response read over the network, its length unknown until it has all arrived, is still parsed on every core.</summary>
+[Collection(nameof(BatchMeterCollection))]
+public sealed class ParallelStreamingTests
+{
+    [Fact]
+    public async Task A_large_response_goes_on_every_core_once_a_mebibyte_has_arrived()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Simulator.State.AddComplianceSchedules(8000);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Simulator.Enqueue(TestRequests.SchedulePath, QualysFault.HoldAfterFirstRecord(release.Task));
+        long batches = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == QualysGen.Xml.XmlTelemetry.MeterName && instrument.Name == "qualysgen.xml.batches")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => System.Threading.Interlocked.Add(ref batches, value));
+        listener.Start();
+
+        // One page (no truncation) of several MB. Records still come as they arrive: the first before the rest is sent.
+        var ids = new List<long>();
+        var request = TestRequests.ListSchedules(parameters: new KeyValuePair<string, string>("truncation_limit", "0"));
+        await using var records = h.Client.EnumerateAsync(request, ComplianceScheduleScanListOutput.EnumerateScansAsync).GetAsyncEnumerator();
+        Assert.True(await records.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        ids.Add(records.Current.Id);
+        Assert.False(Assert.Single(h.Simulator.Requests).Completed);
+        release.SetResult();
+        while (await records.MoveNextAsync())
+        {
+            ids.Add(records.Current.Id);
+        }
+
+        Assert.Equal(h.Simulator.State.ComplianceSchedules.Select(s => s.Id).Order(), ids);
+        Assert.True(Assert.Single(h.Simulator.Requests).Completed);
+        if (Environment.ProcessorCount >= 2)
+        {
+            Assert.True(batches > 0, "the records after the first MiB were cut into batches");
         }
     }
 }

@@ -34,6 +34,15 @@ internal sealed class XmlLineCounter
     /// </summary>
     public void ContinueAt(int offset) => Offset = offset;
 
+    /// <summary>Counts on from <paramref name="offset"/>, the first byte of markup at <paramref name="line"/> and <paramref name="column"/> (known from a reader).</summary>
+    public void StartAt(int offset, int line, int column)
+    {
+        Offset = offset;
+        Line = line;
+        Column = column;
+        _afterCr = false;
+    }
+
     /// <summary>Counts the bytes of <paramref name="buffer"/> from <see cref="Offset"/> to <paramref name="offset"/>.</summary>
     public void CountTo(byte[] buffer, int offset)
     {

@@ -41,7 +41,7 @@ public abstract class XmlRecordBatches : IDisposable
         => ConfiguredBatchBytes > 0 ? Math.Max(ConfiguredBatchBytes, 256)
             : (int)Math.Clamp(knownLength / Math.Max(1, 16L * parallelism), 128 * 1024, 1024 * 1024);
 
-    /// <summary>The smallest response parsed in parallel when the options leave it to the parser: 1 MiB, or the AppContext data <c>QualysGen.Xml.ParallelThresholdBytes</c> (0: every response, of known length or not).</summary>
+    /// <summary>The default of <see cref="QualysXmlOptions.ParallelThresholdBytes"/>: 1 MiB, or the AppContext data <c>QualysGen.Xml.ParallelThresholdBytes</c>.</summary>
     internal static readonly long ThresholdBytes = Setting("QualysGen.Xml.ParallelThresholdBytes", 1 << 20, 0);
 
     /// <summary>The parallelism used when the options leave it to the parser and the response is large enough: the processor count, at most 8, or the AppContext data <c>QualysGen.Xml.DefaultParallelism</c>.</summary>
@@ -109,11 +109,22 @@ public abstract class XmlRecordBatches : IDisposable
     private protected bool RecordStream { get; }
 
     /// <summary>
-    /// How many threads to parse the records of <paramref name="stream"/> with: the options' <see cref="QualysXmlOptions.MaxDegreeOfParallelism"/>,
-    /// or, when they leave it open, several for a response of at least 1 MiB whose length is known and one otherwise.
+    /// How many threads a <c>Parse</c> parses the records of <paramref name="stream"/> with: the options'
+    /// <see cref="QualysXmlOptions.MaxDegreeOfParallelism"/>, or, when they leave it open, several for a response whose length
+    /// is known and at least <see cref="QualysXmlOptions.ParallelThresholdBytes"/>, and one otherwise.
     /// </summary>
     public static int ParallelismFor(Stream stream, QualysXmlOptions? options)
+        => ParallelismFor(stream, options, out var after) is var parallelism && after == 0 ? parallelism : 1;
+
+    /// <summary>
+    /// How many threads to parse the records of <paramref name="stream"/> with, and (<paramref name="after"/>) how many of its
+    /// bytes to read first on one thread: 0, or, when the options leave the parallelism open and the response's length is
+    /// unknown, <see cref="QualysXmlOptions.ParallelThresholdBytes"/> (a record stream goes on with several threads once
+    /// that much has arrived).
+    /// </summary>
+    internal static int ParallelismFor(Stream stream, QualysXmlOptions? options, out long after)
     {
+        after = 0;
         if (options?.MaxDegreeOfParallelism is int requested)
         {
             return requested;
@@ -124,8 +135,16 @@ public abstract class XmlRecordBatches : IDisposable
             return 1;
         }
 
-        // A threshold of 0 (configured) means every response, its length known or not.
-        return ThresholdBytes == 0 || KnownLength(stream) >= ThresholdBytes ? AutomaticParallelism : 1;
+        // A threshold of 0 means every response from its start, its length known or not.
+        var threshold = (options ?? QualysXmlOptions.Default).ParallelThresholdBytes;
+        var length = threshold == 0 ? 0 : KnownLength(stream);
+        if (length < 0)
+        {
+            after = threshold;
+            return AutomaticParallelism;
+        }
+
+        return length >= threshold ? AutomaticParallelism : 1;
     }
 
     /// <summary>How many bytes are left to read in <paramref name="stream"/>, when that is known before reading; else -1.</summary>

@@ -59,19 +59,27 @@ public sealed class XmlRecordCursor : IDisposable
     public XmlParseContext Context { get; }
 
     /// <summary>
-    /// Parses the records on <paramref name="parallelism"/> threads (see <see cref="XmlRecordBatches"/>): runs of records are cut
-    /// out of the response as it arrives and parsed ahead by workers while the records before them are handed over, in order.
-    /// Call before the first <see cref="MoveNextAsync"/>.
+    /// Parses the records on several threads when the options ask for it, or leave it open and the response is large enough
+    /// (see <see cref="QualysXmlOptions.ParallelThresholdBytes"/>): runs of records are cut out of the response as it arrives
+    /// and parsed ahead by workers (see <see cref="XmlRecordBatches"/>) while the records before them are handed over, in order.
+    /// A response whose length is unknown is read on one thread until the threshold's bytes have arrived. Call before the
+    /// first <see cref="MoveNextAsync"/>.
     /// </summary>
-    public void Split<TNames, T>(int parallelism, Func<TNames> newNames, Func<TNames, XmlReaderSettings> settings, Func<XmlReader, TNames, XmlParseContext, T> read)
+    public void Split<TNames, T>(Func<TNames> newNames, Func<TNames, XmlReaderSettings> settings, Func<XmlReader, TNames, XmlParseContext, T> read)
     {
-        if (parallelism < 2 || _reader is not null)
+        if (_reader is not null)
+        {
+            return;
+        }
+
+        var parallelism = XmlRecordBatches.ParallelismFor(_records.Source, Context.Options, out var after);
+        if (parallelism < 2)
         {
             return;
         }
 
         _batches = new XmlRecordBatches<TNames, T>(Context.Options, parallelism, _path[..^1], recordStream: true, newNames, settings, read) { Context = Context };
-        _records.Split(_batches, synchronous: false);
+        _records.Split(_batches, synchronous: false, after);
     }
 
     /// <summary>Waits until the next record is buffered whole and positions the reader on it; false once the document has ended.</summary>
@@ -105,7 +113,7 @@ public sealed class XmlRecordCursor : IDisposable
                 continue;
             }
 
-            if (_reader is null || _batches is not null)
+            if (_reader is null || _records.Splitting)
             {
                 await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
             }
@@ -123,13 +131,14 @@ public sealed class XmlRecordCursor : IDisposable
                 return false;
             }
 
-            if (_batches is not null && Guard(static cursor => cursor.TakeBatch()))
+            if (_records.Splitting && Guard(static cursor => cursor.TakeBatch()))
             {
                 continue;
             }
 
             _index++;
             _records.BeginRecord(_index);
+            _records.SplitIfDue((IXmlLineInfo)_reader!);
             await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
             return true;
         }

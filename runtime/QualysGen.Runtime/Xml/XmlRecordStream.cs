@@ -126,6 +126,10 @@ public sealed class XmlRecordStream : ForwardReadStream
 
     // Split mode (see Split): records cut out of the response in batches for XmlRecordBatches, a placeholder in their place.
     private XmlRecordBatches? _batches;
+    private ValueTask<int> _ahead;       // a read from the source into Room begun before it was needed (see TopUpWindow)
+    private bool _readingAhead;          // ... and not taken yet
+    private XmlRecordBatches? _pending;  // split mode to begin once _pendingAfter bytes have been received (see Split)
+    private long _pendingAfter;
     private bool _fillsWindow;          // Read tops the window up synchronously (a synchronous Parse), not FillAsync
     private int _window;                // how many bytes to hold ahead of the reader, for the workers
     private int _batchBytes;            // the size a batch is cut at
@@ -190,6 +194,12 @@ public sealed class XmlRecordStream : ForwardReadStream
         _pathNames = new byte[recordPath.Length][];
     }
 
+    /// <summary>The response read.</summary>
+    internal Stream Source => _source;
+
+    /// <summary>Whether split mode has begun (see <see cref="Split"/>): records may be cut out of the response from here on.</summary>
+    internal bool Splitting => _batches is not null;
+
     /// <summary>How often the reader found nothing buffered before the end and the source was read synchronously (0 unless the scan was outwitted).</summary>
     public int SynchronousReads { get; private set; }
 
@@ -203,16 +213,86 @@ public sealed class XmlRecordStream : ForwardReadStream
     public async ValueTask FillAsync(int recordStarts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        TopUpWindow(cancellationToken);
         while (!_ended && (_batches is null ? Wants(recordStarts) : SplitWants(recordStarts)))
         {
-            MakeRoom();
-            Received(await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false));
+            await ReadSourceAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        TopUpWindow(cancellationToken);
+    }
+
+    /// <summary>Reads from the source once: takes the read begun ahead (see <see cref="TopUpWindow"/>) if there is one, waiting for it.</summary>
+    private async ValueTask ReadSourceAsync(CancellationToken cancellationToken)
+    {
+        if (_readingAhead)
+        {
+            _readingAhead = false;
+            Received(await _ahead.ConfigureAwait(false));
+            return;
+        }
+
+        MakeRoom();
+        Received(await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// In split mode with <see cref="FillAsync"/>, tops up the window of bytes ahead of the reader for the workers, never
+    /// waiting: takes what a read begun earlier has brought, reads on while a read completes as it is begun (the source has
+    /// the bytes at hand: a <see cref="MemoryStream"/>, or a network's bytes already received), and leaves the first read
+    /// that does not complete at once running, its bytes taken at the next fill. (Deciding by whether a read filled all the
+    /// room it was given would never read ahead of a source that hands out 16 KB at most, as TLS and decompression do.)
+    /// While that read runs nothing else writes to, moves or gives back the buffer.
+    /// </summary>
+    private void TopUpWindow(CancellationToken cancellationToken)
+    {
+        if (_batches is null || _fillsWindow)
+        {
+            return;
+        }
+
+        while (!_ended)
+        {
+            if (_readingAhead)
+            {
+                if (!_ahead.IsCompleted)
+                {
+                    return;
+                }
+
+                _readingAhead = false;
+                Received(_ahead.GetAwaiter().GetResult());
+                continue;
+            }
+
+            if (_end - _read >= _window)
+            {
+                return;
+            }
+
+            if (!MakeRoom(required: false))
+            {
+                return;   // the bytes kept fill all the stream may hold: the reader is to take some first
+            }
+
+            _ahead = _source.ReadAsync(Room, cancellationToken);
+            _readingAhead = true;
+        }
+    }
+
+    /// <summary>Takes the read begun ahead, if there is one, waiting for it on this thread (a synchronous read of the reader's).</summary>
+    private void SettleReadAhead()
+    {
+        if (_readingAhead)
+        {
+            _readingAhead = false;
+            Received(_ahead.IsCompleted ? _ahead.GetAwaiter().GetResult() : _ahead.AsTask().GetAwaiter().GetResult());
         }
     }
 
     /// <summary>
-    /// In split mode, whether to read on: to fill the window ahead of the reader while the source has bytes at hand (for the
-    /// workers), and, whatever the source, until the reader can reach its next stop without a read — a batch's placeholder
+    /// In split mode, whether to wait for the source (the window ahead of the reader is <see cref="TopUpWindow"/>'s): until the
+    /// reader can reach its next stop without a read — a batch's placeholder
     /// (it stops there; an open batch is closed when it comes to it), or else the start tag of record number
     /// <paramref name="record"/> as without split mode, and if that record is being cut out, its end (the reader may not pass
     /// the start of a record that is to become a batch until the record is whole) — and have what it could look ahead for a
@@ -221,11 +301,6 @@ public sealed class XmlRecordStream : ForwardReadStream
     private bool SplitWants(int record)
     {
         DropStopsBefore(record);
-        if (_atHand && _end - _read < _window)
-        {
-            return true;
-        }
-
         var placeholder = FirstPendingPlaceholder();
         if (_open is null && placeholder < 0 && (Buffered == 0 || _splitRecordStart >= 0 || _recordStarts < record))
         {
@@ -582,6 +657,12 @@ public sealed class XmlRecordStream : ForwardReadStream
             }
 
             SynchronousReads++;
+            if (_readingAhead)
+            {
+                SettleReadAhead();
+                continue;
+            }
+
             MakeRoom();
             Received(_source.Read(Room.Span));
         }
@@ -700,8 +781,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     {
         while (Buffered == 0 && !_ended && buffer.Length > 0)
         {
-            MakeRoom();
-            Received(await _source.ReadAsync(Room, cancellationToken).ConfigureAwait(false));
+            await ReadSourceAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return Take(buffer.Span);
@@ -709,13 +789,14 @@ public sealed class XmlRecordStream : ForwardReadStream
 
     /// <summary>
     /// Drops what the reader has taken, and grows the buffer when what it must keep leaves too little room to read into, up
-    /// to the most it may hold.
+    /// to the most it may hold. When it is full at that, throws, or, unless the read is <paramref name="required"/> (a read
+    /// ahead of need), returns false.
     /// </summary>
-    private void MakeRoom()
+    private bool MakeRoom(bool required = true)
     {
         if (Capacity - _end >= MinimumRead)
         {
-            return;
+            return true;
         }
 
         var keep = Math.Min(_read, _state == State.Content ? _scan : _tokenStart);
@@ -775,29 +856,42 @@ public sealed class XmlRecordStream : ForwardReadStream
 
         if (Capacity - _end >= MinimumRead)
         {
-            return;
+            return true;
         }
 
         if (Capacity < _limit)
         {
             // Doubled, never past the limit (the arithmetic in long, so that it cannot overflow).
-            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(_limit, Math.Max(2L * _buffer.Length, (long)_end + MinimumRead)));
-            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-            if (Reclaim())
-            {
-                ArrayPool<byte>.Shared.Return(_buffer);
-            }
-
-            _buffer = larger;
+            Grow((int)Math.Min(_limit, Math.Max(2L * _buffer.Length, (long)_end + MinimumRead)));
         }
         else if (_end == Capacity)
         {
+            if (!required)
+            {
+                return false;
+            }
+
             throw new QualysXmlException(
                 QualysXmlErrorKind.LimitExceeded,
                 $"The record stream would hold more than {_maxBufferedBytes} bytes at once (a record, what lies between it and the next record, and {ReadAhead} bytes read ahead); it stopped {_received} bytes into the response",
                 0,
                 0);
         }
+
+        return true;
+    }
+
+    /// <summary>Moves the bytes to a buffer of at least <paramref name="size"/> bytes, at the same offsets.</summary>
+    private void Grow(int size)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(size);
+        Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+        if (Reclaim())
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
+        _buffer = larger;
     }
 
     /// <summary>
@@ -1628,7 +1722,7 @@ public sealed class XmlRecordStream : ForwardReadStream
                 }
             }
 
-            if (!record && _batches is not null)
+            if (!record && (_batches is not null || _pending is not null))
             {
                 ReadAncestorScope(_depth - 1);
             }
@@ -1710,14 +1804,34 @@ public sealed class XmlRecordStream : ForwardReadStream
     /// <param name="batches">Where batches go.</param>
     /// <param name="synchronous">Whether the reader's reads keep the window of bytes ahead full (a synchronous <c>Parse</c>);
     /// otherwise <see cref="FillAsync"/> does.</param>
-    internal void Split(XmlRecordBatches batches, bool synchronous)
+    /// <param name="after">For a record stream (not <paramref name="synchronous"/>): 0 to cut from the first record, or how many
+    /// bytes of the response to receive first (a response whose length is unknown). Until then the records are read as without
+    /// split mode, and the scan reads the records' ancestors as split mode does; split mode begins on the first
+    /// record the reader comes to after that many bytes with the scan outside markup (see <see cref="SplitIfDue"/>), and the
+    /// first record cut is the first whose start tag comes after that.</param>
+    internal void Split(XmlRecordBatches batches, bool synchronous, long after = 0)
+    {
+        _levelNamespaces = new (string Prefix, string Uri)[_path.Length][];
+        _levelSpaces = new System.Xml.XmlSpace[_path.Length];
+        _levelUnsplittable = new bool[_path.Length];
+        if (after > 0 && !synchronous)
+        {
+            _pending = batches;
+            _pendingAfter = after;
+            return;
+        }
+
+        BeginSplit(batches, synchronous);
+    }
+
+    private void BeginSplit(XmlRecordBatches batches, bool synchronous)
     {
         _batches = batches;
         batches.StartWorkers();   // before the first batch is cut, so that the workers are running when it comes
         _fillsWindow = synchronous;
-        var knownLength = XmlRecordBatches.KnownLength(_source);
+        var knownLength = _received == 0 ? XmlRecordBatches.KnownLength(_source) : -1;
         _batchBytes = XmlRecordBatches.BatchBytesFor(knownLength, batches.Parallelism);
-        _window = (int)Math.Clamp(4L * batches.Parallelism * _batchBytes, 64 * 1024, Math.Max(64 * 1024, _limit / 2));
+        _window = (int)Math.Min(Math.Max(4L * batches.Parallelism * _batchBytes, 64 * 1024), _limit / 2);
 
         // Room for the window and as much again three times over, so that the bytes kept (what the reader has not passed,
         // the batches it has still to take) are seldom moved, nor the buffer grown a step at a time; no more than a response
@@ -1728,22 +1842,42 @@ public sealed class XmlRecordStream : ForwardReadStream
             size = Math.Min(size, knownLength + MinimumRead);
         }
 
-        if (_end == 0 && size > _buffer.Length)
+        if (size > _buffer.Length)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = ArrayPool<byte>.Shared.Rent((int)size);
+            Grow((int)size);
+        }
+    }
+
+    /// <summary>
+    /// Begins the split mode that <see cref="Split"/> left pending, once the response has brought the bytes it was to wait for:
+    /// on a record the reader has just come to (see <see cref="BeginRecord"/>), whose name it reports at
+    /// <paramref name="at"/>, when the scan is outside markup. What the reader has been given ends there or before, so every
+    /// record cut from then on begins after it; lines are counted from the record's start tag on, from where the reader is
+    /// (its positions are the response's: whitespace taken out is owed to it as lines and spaces), so that nothing is counted
+    /// before split mode begins.
+    /// </summary>
+    internal void SplitIfDue(System.Xml.IXmlLineInfo at)
+    {
+        if (_pending is null || _received < _pendingAfter || _currentOrdinal == 0 || _ended || _wholeDocument
+            || _state is not (State.Content or State.RecordBody) || !at.HasLineInfo())
+        {
+            return;
         }
 
-        _levelNamespaces = new (string Prefix, string Uri)[_path.Length][];
-        _levelSpaces = new System.Xml.XmlSpace[_path.Length];
-        _levelUnsplittable = new bool[_path.Length];
+        // The reader reports an element where its name begins, one past the '<'.
+        _lines.StartAt((int)(_currentStart - _shifted), at.LineNumber, at.LinePosition - 1);
+        var batches = _pending;
+        _pending = null;
+        BeginSplit(batches, synchronous: false);
     }
 
     private void StartRecordToCut()
     {
         _splitRecordStart = -1;
         var name = QualifiedName();
-        var eligible = (!_tracking || _hiddenDepth == 0) && name.IndexOf((byte)':') < 0 && Array.IndexOf(_levelUnsplittable, true) < 0;
+        // Not a record whose start tag the reader may have been given already. Split mode begins outside markup (see
+        // SplitIfDue), so none is; checked all the same, for such a record would reach the reader twice.
+        var eligible = _tokenStart >= _read && (!_tracking || _hiddenDepth == 0) && name.IndexOf((byte)':') < 0 && Array.IndexOf(_levelUnsplittable, true) < 0;
         if (!eligible)
         {
             CloseBatch();
@@ -2095,6 +2229,17 @@ public sealed class XmlRecordStream : ForwardReadStream
         if (disposing)
         {
             _batches?.Dispose();
+            _pending?.Dispose();
+        }
+
+        if (disposing && _readingAhead)
+        {
+            // Left with a read running (the enumeration ended early): the source may still write to the buffer, which is
+            // therefore not given back to the pool; what the read ends with is observed, never thrown.
+            _readingAhead = false;
+            _ahead.AsTask().ContinueWith(static read => _ = read.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _lent = null;
+            _buffer = [];
         }
 
         if (disposing && _buffer.Length > 0)

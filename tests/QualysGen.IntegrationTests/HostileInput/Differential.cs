@@ -87,7 +87,10 @@ internal static class Differential
         foreach (var entry in target.Streams)
         {
             var whole = await Enumerate(entry, new MemoryStream(input, writable: false));
-            var inPieces = await Enumerate(entry, new ChunkedStream(input, piece + (chunkSeed % 7), chunkSeed, asyncOnly: true));
+            // In pieces, its length unknown: on one thread, or (every other seed) on several once a random part of it has
+            // arrived, split mode beginning wherever that falls.
+            var switchAt = chunkSeed % 2 == 0 ? null : new QualysXmlOptions { ParallelThresholdBytes = 1 + (chunkSeed / 2 % Math.Max(1, input.Length)) };
+            var inPieces = await Enumerate(entry, new ChunkedStream(input, piece + (chunkSeed % 7), chunkSeed, asyncOnly: true), switchAt);
             Contract(found, "Contract.Stream", whole.Failure);
             Contract(found, "Contract.Stream", inPieces.Failure);
             if (whole.Key != inPieces.Key)
@@ -199,12 +202,12 @@ internal static class Differential
         }
     }
 
-    public static async Task<StreamOutcome> Enumerate(RecordStreamEntry entry, Stream stream)
+    public static async Task<StreamOutcome> Enumerate(RecordStreamEntry entry, Stream stream, QualysXmlOptions? options = null)
     {
         var records = new List<string>();
         try
         {
-            await foreach (var record in entry.Enumerate(stream, CancellationToken.None))
+            await foreach (var record in entry.Enumerate(stream, options, CancellationToken.None))
             {
                 records.Add(ModelDump.Of(record));
             }

@@ -15,7 +15,7 @@ namespace QualysGen.IntegrationTests.HostileInput;
 internal sealed record RecordStreamEntry(
     string Name,
     string[] RecordPath,
-    Func<Stream, CancellationToken, IAsyncEnumerable<object>> Enumerate,
+    Func<Stream, QualysXmlOptions?, CancellationToken, IAsyncEnumerable<object>> Enumerate,
     Func<object, IEnumerable<object>> RecordsOf);
 
 /// <summary>The generated entry points of one document root: <c>Parse</c>, <c>ParseAsync</c> and every record stream.</summary>
