@@ -66,6 +66,30 @@ public sealed class IndentationRemoverTests
     }
 
     /// <summary>
+    /// XmlReader reports a run of whitespace of 4,096 characters or more as text, not whitespace, wherever it lies in its buffer
+    /// (a value then holds it); such a run is kept, and one a character shorter is taken out.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3000)]
+    [InlineData(4090)]
+    [InlineData(12_000)]
+    public void A_run_the_reader_reports_as_text_is_kept(int before)
+    {
+        foreach (var run in new[] { IndentationRemover.LongestRun - 1, IndentationRemover.LongestRun, IndentationRemover.LongestRun + 1, 5000 })
+        {
+            var indentation = "\n" + new string(' ', run - 1);
+            var xml = $"<A><P>{new string('p', before)}</P><V>\n  <![CDATA[x]]>{indentation}</V>{indentation}<B/></A>";
+            var bytes = Encoding.UTF8.GetBytes(xml);
+            var byBlocks = new byte[bytes.Length];
+            var length = IndentationRemover.RemoveByBlocks(bytes, byBlocks);
+            Assert.Equal(Outcome.Read, ReadTheSame(bytes));
+            Assert.Equal(run <= IndentationRemover.LongestRun ? bytes.Length - 3 - 2 * run : bytes.Length - 3, length);
+            Assert.Equal(run > IndentationRemover.LongestRun, Read(bytes).Contains(" Text  [\n", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>
     /// Random fragments built from the pieces that make a run unsafe to take out (text '&gt;', values with '&gt;' and '&lt;',
     /// CDATA sections and comments holding markup and line breaks, CR LF, tabs, xml:space, unclosed sections, stray '&lt;'),
     /// whole or cut anywhere: both versions give the same bytes, and the reader reports the same nodes, or fails on both.

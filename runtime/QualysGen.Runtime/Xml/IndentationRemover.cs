@@ -26,6 +26,7 @@ namespace QualysGen.Xml;
 /// value looks so too, and keeps its run). A '&gt;' whose nearest is a '&lt;' ends a tag, or lies in an attribute value or a PI:
 /// in a value, the '&lt;' the run comes before is a fault the reader reports either way (and the batch is read again, see
 /// below); in a PI, which the readers ignore, the run is part of nothing they report;</item>
+/// <item>when it is longer than <see cref="LongestRun"/>: the reader reports it as text;</item>
 /// <item>anywhere in a batch that mentions <c>xml:space</c> (whitespace under "preserve" is data), or under records whose
 /// ancestors declare it (the caller's check).</item>
 /// </list>
@@ -37,6 +38,14 @@ namespace QualysGen.Xml;
 internal static class IndentationRemover
 {
     private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
+
+    /// <summary>
+    /// The longest run taken out: 4,095 bytes. <see cref="System.Xml.XmlReader"/> looks at most 4,096 characters ahead for the
+    /// end of a run of whitespace, and reports a longer one as text, which a reader that ignores whitespace keeps (in a value,
+    /// it is part of the value), wherever the run lies in its buffer. The markup and whitespace being ASCII, a run of fewer
+    /// bytes is fewer characters.
+    /// </summary>
+    internal const int LongestRun = 4095;
 
     /// <summary>
     /// Writes <paramref name="source"/> without its indentation to <paramref name="destination"/> (at least as long) and returns
@@ -144,7 +153,7 @@ internal static class IndentationRemover
                 }
 
             Measured:
-                var removed = after < length && source[after] == (byte)'<' && EndsMarkupNear(source, start - 1, lessThan, greaterThan);
+                var removed = after < length && source[after] == (byte)'<' && after - start <= LongestRun && EndsMarkupNear(source, start - 1, lessThan, greaterThan);
                 if (removed)
                 {
                     var count = start - copied;
@@ -257,7 +266,7 @@ internal static class IndentationRemover
 
             after += lineBreak + 1;
             at = after;
-            if (start == 0 || source[start - 1] != (byte)'>' || source[after] != (byte)'<' || !EndsMarkup(source, start - 1))
+            if (start == 0 || source[start - 1] != (byte)'>' || source[after] != (byte)'<' || after - start > LongestRun || !EndsMarkup(source, start - 1))
             {
                 continue;
             }

@@ -52,9 +52,13 @@ internal static class Differential
     /// <summary>The categories caused by the generated parsers, not by the record stream: reported, and failing only when strict.</summary>
     public static IReadOnlyDictionary<string, string> Quarantined { get; } = new Dictionary<string, string>
     {
-        // Empty: every category the generated parsers caused is fixed (one reader, WholeReads, the record cursor, and the
-        // envelope levels through which the stream reads the envelope's values as Parse does). A known limit found later
-        // goes here with its reason, so that the fuzz test reports it without failing until it is fixed.
+        // Every category the generated parsers caused is fixed (one reader, WholeReads, the record cursor, and the envelope
+        // levels through which the stream reads the envelope's values as Parse does). A known limit found later goes here
+        // with its reason, so that the fuzz test reports it without failing until it is fixed.
+        ["Parallel.FaultPosition"] = "XmlReader reports some errors at a position that depends on where its 4,096-character "
+            + "buffer was cut: an end tag left open across the cut ('</A' then a line break and '<') is reported a line late. A "
+            + "worker reads its batch from the batch's start, so its buffer is cut elsewhere and it reports the '<' where it is. "
+            + "Same exception, kind and path, records and reports; only the line or column differs (seed 2, 20,000 iterations: 1 input).",
     };
 
     public static bool Strict => Environment.GetEnvironmentVariable("QUALYSGEN_FUZZ_STRICT") == "1";
@@ -71,6 +75,15 @@ internal static class Differential
         var parsed = Parse(target, new MemoryStream(input, writable: false), out var model, parseReport);
         var parsedInPieces = Parse(target, new ChunkedStream(input, piece, chunkSeed), out _);
         var parsedAsync = await ParseAsync(target, new ChunkedStream(input, piece, chunkSeed, asyncOnly: true));
+        // One thread is the reference: a parse on several (every parse in QualysGen.ParallelTests) gives its model, its reports
+        // and its exception, to the byte.
+        var oneThreadReport = new QualysXmlReport();
+        var oneThread = Parse(target, new MemoryStream(input, writable: false), out _, oneThreadReport, threads: 1);
+        if (oneThread.Key != parsed.Key || Reports(oneThreadReport) != Reports(parseReport))
+        {
+            found.Add(new(FaultPositionOnly(oneThread.Failure, parsed.Failure) && Reports(oneThreadReport) == Reports(parseReport) ? "Parallel.FaultPosition" : "Parallel", $"one thread: {Short(oneThread.Key)} {Short(Reports(oneThreadReport))}; default: {Short(parsed.Key)} {Short(Reports(parseReport))}"));
+        }
+
         Contract(found, "Contract.Parse", parsed.Failure);
         Contract(found, "Contract.Parse", parsedInPieces.Failure);
         Contract(found, "Contract.ParseAsync", parsedAsync.Failure);
@@ -95,7 +108,8 @@ internal static class Differential
             Contract(found, "Contract.Stream", inPieces.Failure);
             if (whole.Key != inPieces.Key)
             {
-                found.Add(new("StreamChunking", $"{entry.Name} whole: {Short(whole.Key)}; in pieces: {Short(inPieces.Key)}"));
+                var positionOnly = switchAt is not null && whole.Records.SequenceEqual(inPieces.Records) && FaultPositionOnly(whole.Failure, inPieces.Failure);
+                found.Add(new(positionOnly ? "Parallel.FaultPosition" : "StreamChunking", $"{entry.Name} whole: {Short(whole.Key)}; in pieces: {Short(inPieces.Key)}"));
             }
 
             CompareWithParse(found, entry, input, firstChange, parsed, model, parseReport, whole, original.Records[entry.Name]);
@@ -171,17 +185,25 @@ internal static class Differential
         }
     }
 
+    /// <summary>Whether both failed with the one documented exception, of the same kind at the same path, at another line or column.</summary>
+    private static bool FaultPositionOnly(Failure? a, Failure? b)
+        => a is { IsContract: true } && b is { IsContract: true } && a.Kind == b.Kind && a.Path == b.Path && (a.Line, a.Position) != (b.Line, b.Position);
+
+    private static string Reports(QualysXmlReport report)
+        => string.Join("\n", report.Deviations.Select(d => $"deviation {d.Kind} {d.LineNumber}:{d.LinePosition} {d.ElementPath} {d.OmittedPath} {d.RawXml}"))
+           + "\n" + string.Join("\n", report.Drift.Select(d => $"drift {d.Kind} {d.Path} {d.FirstLineNumber}:{d.FirstLinePosition} x{d.Count} {d.Value}"));
+
     private static string Short(string text) => text.Length > 600 ? text[..600] + "…" : text;
 
     private static int Compare((int Line, int Position) a, (int Line, int Position) b)
         => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Position.CompareTo(b.Position);
 
-    public static ParseOutcome Parse(ResponseTarget target, Stream stream, out object? model, IQualysXmlReporter? reporter = null)
+    public static ParseOutcome Parse(ResponseTarget target, Stream stream, out object? model, IQualysXmlReporter? reporter = null, int? threads = null)
     {
         model = null;
         try
         {
-            model = target.Parse(stream, reporter is null ? null : new QualysXmlOptions { Reporter = reporter });
+            model = target.Parse(stream, reporter is null && threads is null ? null : new QualysXmlOptions { Reporter = reporter, MaxDegreeOfParallelism = threads });
             return new(ModelDump.Of(model), null);
         }
         catch (Exception exception)
