@@ -143,6 +143,7 @@ public sealed class XmlRecordStream : ForwardReadStream
     private (string Prefix, string Uri)[][] _levelNamespaces = [];
     private System.Xml.XmlSpace[] _levelSpaces = [];
     private bool[] _levelUnsplittable = [];
+    private byte[]?[] _levelTags = [];   // before split mode: the start tags of the records' containers that declare a scope
     private readonly XmlLineCounter _lines = new();   // where the bytes scanned so far end, in lines and columns
 
     private enum State
@@ -1820,6 +1821,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         _levelNamespaces = new (string Prefix, string Uri)[_path.Length][];
         _levelSpaces = new System.Xml.XmlSpace[_path.Length];
         _levelUnsplittable = new bool[_path.Length];
+        _levelTags = new byte[]?[_path.Length];
         if (after > 0 && !synchronous)
         {
             _pending = batches;
@@ -1884,6 +1886,7 @@ public sealed class XmlRecordStream : ForwardReadStream
         var batches = _pending;
         _pending = null;
         BeginSplit(batches, synchronous: false);
+        ReadPendingScopes();
     }
 
     private void StartRecordToCut()
@@ -2039,12 +2042,38 @@ public sealed class XmlRecordStream : ForwardReadStream
         _levelUnsplittable[level] = false;
         _levelNamespaces[level] = [];
         _levelSpaces[level] = System.Xml.XmlSpace.None;
+        _levelTags[level] = null;
         var tag = _buffer.AsSpan(_tokenStart, _scan + 1 - _tokenStart);
         if (tag.IndexOf("xmlns"u8) < 0 && tag.IndexOf("xml:space"u8) < 0)
         {
             return;
         }
 
+        if (_batches is null)
+        {
+            // Split mode may never begin (most responses are small): the tag is kept, and read if it does (ReadPendingScopes).
+            _levelTags[level] = tag.ToArray();
+            return;
+        }
+
+        ReadAncestorScope(level, tag);
+    }
+
+    /// <summary>Reads the scopes of the tags <see cref="ReadAncestorScope(int)"/> kept before split mode began.</summary>
+    private void ReadPendingScopes()
+    {
+        for (var level = 0; level < _levelTags.Length; level++)
+        {
+            if (_levelTags[level] is { } tag)
+            {
+                _levelTags[level] = null;
+                ReadAncestorScope(level, tag);
+            }
+        }
+    }
+
+    private void ReadAncestorScope(int level, ReadOnlySpan<byte> tag)
+    {
         var encoding = DeclaredEncoding();
         if (encoding is null)
         {
