@@ -46,7 +46,7 @@ public class ScanListBenchmarks : IParsingBenchmark
     [Benchmark]
     public ComplianceScheduleScanListOutput Generated_Parse() => ComplianceScheduleScanListOutput.Parse(Open(), Threads.One);
 
-    /// <summary>(2p) The generated parser with the default options: the records parsed on every core for 1 MiB and more, one thread below.</summary>
+    /// <summary>(2p) The generated parser with the default options: the records parsed on every core for 128 KiB and more, one thread below.</summary>
     [Benchmark]
     public ComplianceScheduleScanListOutput Generated_Parse_Parallel() => ComplianceScheduleScanListOutput.Parse(Open(), Threads.Default);
 
@@ -62,13 +62,13 @@ public class ScanListBenchmarks : IParsingBenchmark
     [Benchmark]
     public Task<long> Generated_Stream() => StreamChecksum(Threads.One);
 
-    /// <summary>(3p) The record stream with the default options: records parsed ahead on every core for 1 MiB and more, one thread below.</summary>
+    /// <summary>(3p) The record stream with the default options: records parsed ahead on every core for 128 KiB and more, one thread below.</summary>
     [Benchmark]
     public Task<long> Generated_Stream_Parallel() => StreamChecksum(Threads.Default);
 
     /// <summary>
     /// (3n) The record stream with the default options over a response as it arrives (<see cref="NetworkLikeStream"/>: its
-    /// length unknown, 16 KB a read), as the client hands it one: one thread for the first 1 MiB, every core after that.
+    /// length unknown, 16 KB a read), as the client hands it one: one thread for the first 128 KiB, every core after that.
     /// </summary>
     [Benchmark]
     public Task<long> Generated_Stream_Network() => StreamChecksum(Threads.Default, new NetworkLikeStream(_xml));

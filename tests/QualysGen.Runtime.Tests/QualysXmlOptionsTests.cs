@@ -15,7 +15,7 @@ public sealed class QualysXmlOptionsTests
         Assert.Equal(64 * 1024 * 1024, options.MaxRecordBytes);
         Assert.Equal(1L << 30, options.MaxBufferedBytes);
         Assert.Null(options.MaxDegreeOfParallelism);
-        Assert.Equal(1 << 20, options.ParallelThresholdBytes);
+        Assert.Equal(128 * 1024, options.ParallelThresholdBytes);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class BatchMeterCollection
 public sealed class ParallelStreamingTests
 {
     [Fact]
-    public async Task A_large_response_goes_on_every_core_once_a_mebibyte_has_arrived()
+    public async Task A_large_response_goes_on_every_core_once_the_threshold_has_arrived()
     {
         await using var h = await Harness.StartAsync();
         h.Simulator.State.AddComplianceSchedules(8000);
