@@ -38,6 +38,34 @@ public sealed class StreamingTests
         Assert.Equal(4, count);
     }
 
+    /// <summary>
+    /// Left after the first record while the server holds the rest: the stream has a read of the body running (it reads
+    /// ahead without waiting), and leaving must neither wait for it nor fail; the client goes on serving requests.
+    /// </summary>
+    [Fact]
+    public async Task Leaving_a_stream_while_its_next_read_waits_on_the_server_is_clean()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Simulator.State.AddComplianceSchedules(3);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Simulator.Enqueue(TestRequests.SchedulePath, QualysFault.HoldAfterFirstRecord(release.Task));
+
+        await using (var records = h.Client.EnumerateAsync(TestRequests.ListSchedules(), ComplianceScheduleScanListOutput.EnumerateScansAsync).GetAsyncEnumerator())
+        {
+            Assert.True(await records.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal(57363, records.Current.Id);
+        }
+
+        release.SetResult();
+        var count = 0;
+        await foreach (var scan in h.Client.EnumerateAsync(TestRequests.ListSchedules(), ComplianceScheduleScanListOutput.EnumerateScansAsync))
+        {
+            count++;
+        }
+
+        Assert.Equal(4, count);
+    }
+
     [Fact]
     public async Task A_QPS_record_is_yielded_before_the_last_byte_is_sent()
     {

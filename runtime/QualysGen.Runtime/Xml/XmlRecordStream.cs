@@ -26,10 +26,11 @@ namespace QualysGen.Xml;
 /// <para>The reader is served as a <see cref="MemoryStream"/> would serve it as far as the response has arrived: a read is
 /// filled with all that is buffered (but for what was read past a record's start tag only because the reader may look past
 /// it for a name, which comes with the next read), and the fill goes on <see cref="ReadAhead"/> bytes past the start tag of
-/// the record waited for as long as the source has more at hand (a read completes as it is begun), never waiting for
-/// it: a read that does not complete at once is left running, its bytes taken at the next fill. (An <see cref="System.Xml.XmlReader"/> misreads an XML declaration split between reads, and reports some errors, such
-/// as a response cut off inside a CDATA section, at positions that depend on how its reads were cut; the declaration is
-/// always buffered whole before the reader starts, and the end of the response is read whole.)</para>
+/// the record waited for as long as the source has more at hand (a read completes as it is begun), never waiting for it: a
+/// read that does not complete at once is left running, its bytes taken at the next fill. (An
+/// <see cref="System.Xml.XmlReader"/> misreads an XML declaration split between reads, and reports some errors, such as a
+/// response cut off inside a CDATA section, at positions that depend on how its reads were cut; the declaration is always
+/// buffered whole before the reader starts, and the end of the response is read whole.)</para>
 /// <para>Any byte sequence is followed without an exception: markup that is not well-formed (a stray end tag, say) is
 /// left to the reader to report. The scan cannot be fooled into handing the reader too little by markup it does not
 /// model (it ends a DOCTYPE no earlier than the reader does): a read that finds nothing buffered before the response has
