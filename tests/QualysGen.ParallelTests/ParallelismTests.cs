@@ -483,7 +483,5 @@ public sealed class ParallelLayoutTests
         return string.Join(",", streamed) + " then " + end + Describe(report);
     }
 
-    private static string Describe(QualysXmlReport report)
-        => "\n" + string.Join("\n", report.Deviations.Select(d => $"deviation {d.Kind} {d.LineNumber}:{d.LinePosition} {d.ElementPath} {d.OmittedPath} {d.RawXml}"))
-           + "\n" + string.Join("\n", report.Drift.Select(d => $"drift {d.Kind} {d.Path} {d.FirstLineNumber}:{d.FirstLinePosition} x{d.Count} {d.Value}"));
+    private static string Describe(QualysXmlReport report) => "\n" + HostileInput.Differential.Reports(report);
 }

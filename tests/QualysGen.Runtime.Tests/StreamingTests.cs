@@ -17,8 +17,7 @@ public sealed class StreamingTests
     {
         await using var h = await Harness.StartAsync();
         h.Simulator.State.AddComplianceSchedules(3);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        h.Simulator.Enqueue(TestRequests.SchedulePath, QualysFault.HoldAfterFirstRecord(release.Task));
+        var release = HoldAfterFirstRecord(h, TestRequests.SchedulePath);
 
         await using var records = h.Client.EnumerateAsync(TestRequests.ListSchedules(), ComplianceScheduleScanListOutput.EnumerateScansAsync).GetAsyncEnumerator();
         Assert.True(await records.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
@@ -47,8 +46,7 @@ public sealed class StreamingTests
     {
         await using var h = await Harness.StartAsync();
         h.Simulator.State.AddComplianceSchedules(3);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        h.Simulator.Enqueue(TestRequests.SchedulePath, QualysFault.HoldAfterFirstRecord(release.Task));
+        var release = HoldAfterFirstRecord(h, TestRequests.SchedulePath);
 
         await using (var records = h.Client.EnumerateAsync(TestRequests.ListSchedules(), ComplianceScheduleScanListOutput.EnumerateScansAsync).GetAsyncEnumerator())
         {
@@ -70,8 +68,7 @@ public sealed class StreamingTests
     public async Task A_QPS_record_is_yielded_before_the_last_byte_is_sent()
     {
         await using var h = await Harness.StartAsync();
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        h.Simulator.Enqueue(TestRequests.WasScanSearchPath, QualysFault.HoldAfterFirstRecord(release.Task));
+        var release = HoldAfterFirstRecord(h, TestRequests.WasScanSearchPath);
 
         await using var ids = h.Client.EnumerateAsync(TestRequests.SearchWasScans(), Qualys.WasscanXsd.ServiceResponse.EnumerateWasScansAsync).GetAsyncEnumerator();
         Assert.True(await ids.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
@@ -83,6 +80,14 @@ public sealed class StreamingTests
         while (await ids.MoveNextAsync())
         {
         }
+    }
+
+    /// <summary>Has the simulator send the next answer on <paramref name="path"/> up to its first record and hold the rest until the returned source is set.</summary>
+    internal static TaskCompletionSource HoldAfterFirstRecord(Harness h, string path)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Simulator.Enqueue(path, QualysFault.HoldAfterFirstRecord(release.Task));
+        return release;
     }
 }
 
@@ -101,8 +106,7 @@ public sealed class ParallelStreamingTests
     {
         await using var h = await Harness.StartAsync();
         h.Simulator.State.AddComplianceSchedules(8000);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        h.Simulator.Enqueue(TestRequests.SchedulePath, QualysFault.HoldAfterFirstRecord(release.Task));
+        var release = StreamingTests.HoldAfterFirstRecord(h, TestRequests.SchedulePath);
         long batches = 0;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>

@@ -2277,19 +2277,20 @@ public sealed class XmlRecordStream : ForwardReadStream
             _pending?.Dispose();
         }
 
-        if (disposing && _readingAhead)
+        var abandoned = disposing && _readingAhead;
+        if (abandoned)
         {
             // Left with a read running (the enumeration ended early): the source may still write to the buffer, which is
-            // therefore not given back to the pool; what the read ends with is observed, never thrown.
+            // therefore not given back to the pool (nor, if a batch holds it, by the batch); what the read ends with is
+            // observed, never thrown. The buffers moved off before are given back as usual.
             _readingAhead = false;
             _ahead.AsTask().ContinueWith(static read => _ = read.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             _lent = null;
-            _buffer = [];
         }
 
         if (disposing && _buffer.Length > 0)
         {
-            if (Reclaim())
+            if (!abandoned && Reclaim())
             {
                 ArrayPool<byte>.Shared.Return(_buffer);
             }

@@ -189,7 +189,8 @@ internal static class Differential
     private static bool FaultPositionOnly(Failure? a, Failure? b)
         => a is { IsContract: true } && b is { IsContract: true } && a.Kind == b.Kind && a.Path == b.Path && (a.Line, a.Position) != (b.Line, b.Position);
 
-    private static string Reports(QualysXmlReport report)
+    /// <summary>A report's deviations and drift, one a line, with every position: what two parses must agree on.</summary>
+    internal static string Reports(QualysXmlReport report)
         => string.Join("\n", report.Deviations.Select(d => $"deviation {d.Kind} {d.LineNumber}:{d.LinePosition} {d.ElementPath} {d.OmittedPath} {d.RawXml}"))
            + "\n" + string.Join("\n", report.Drift.Select(d => $"drift {d.Kind} {d.Path} {d.FirstLineNumber}:{d.FirstLinePosition} x{d.Count} {d.Value}"));
 
