@@ -99,7 +99,8 @@ public sealed class QualysXmlOptions
     /// have buffered) is parsed on several threads from its first record if it is at least this long, on one otherwise. A
     /// record stream (<c>Enumerate…Async</c>) over a response whose length is not known (the client's, a network stream)
     /// begins on one thread and goes on with several once this many bytes have arrived; a synchronous <c>Parse</c> of such a
-    /// stream stays on one. 0: every response on several threads from its start, however small. Default 128 KiB (or the
+    /// stream reads this many bytes first (held until parsed) to learn which it is. 0: every response on several threads
+    /// from its start, however small. Default 128 KiB (or the
     /// AppContext data <c>QualysGen.Xml.ParallelThresholdBytes</c>); below it the threads would cost more than they save.
     /// </summary>
     public long ParallelThresholdBytes

@@ -21,9 +21,15 @@ public sealed class ParallelismTests
     [Fact]
     public void Every_response_is_parsed_on_two_threads_here()
     {
-        Assert.Equal(2, XmlRecordBatches.ParallelismFor(new MemoryStream(new byte[10]), null));
-        Assert.Equal(2, XmlRecordBatches.ParallelismFor(new HostileInput.ChunkedStream(new byte[10], 3, 1, asyncOnly: true), null));
-        Assert.Equal(1, XmlRecordBatches.ParallelismFor(new MemoryStream(new byte[10]), new QualysXmlOptions { MaxDegreeOfParallelism = 1 }));
+        static int Parallelism(Stream stream, QualysXmlOptions? options)
+        {
+            using var input = XmlRecordBatches.Open(stream, options);
+            return input.Parallelism;
+        }
+
+        Assert.Equal(2, Parallelism(new MemoryStream(new byte[10]), null));
+        Assert.Equal(2, Parallelism(new HostileInput.ChunkedStream(new byte[10], 3, 1, asyncOnly: true), null));
+        Assert.Equal(1, Parallelism(new MemoryStream(new byte[10]), new QualysXmlOptions { MaxDegreeOfParallelism = 1 }));
         Assert.Equal(0, new QualysXmlOptions().ParallelThresholdBytes);
     }
 
@@ -74,6 +80,48 @@ public sealed class ParallelismTests
         Assert.Equal(0, Batches());
         Assert.Equal(600, ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes), new QualysXmlOptions { ParallelThresholdBytes = bytes.Length }).Response.Scans!.Count);
         Assert.True(Batches() >= 500, $"{Batches()} batches");
+    }
+
+    /// <summary>
+    /// A synchronous <c>Parse</c> of a response whose length is unknown (here decompressed as it is read) reads
+    /// <see cref="QualysXmlOptions.ParallelThresholdBytes"/> of it first: a response that ends within them is parsed on one
+    /// thread, a longer one on several from its first record, and the caller's stream is left open.
+    /// </summary>
+    [Fact]
+    public void A_parse_of_unknown_length_reads_up_to_the_threshold_to_choose_its_threads()
+    {
+        var bytes = RepeatedSample(600);
+        var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = CountBatches(counts);
+
+        (List<long> Ids, long Batches) Parse(long threshold)
+        {
+            counts.Clear();
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(compressed.ToArray()), System.IO.Compression.CompressionMode.Decompress);
+            var scans = ComplianceScheduleScanListOutput.Parse(gzip, new QualysXmlOptions { ParallelThresholdBytes = threshold }).Response.Scans!;
+            Assert.True(gzip.CanRead, "the caller's stream was disposed");
+            Assert.Equal(0, gzip.Read(new byte[1]));
+            return (scans.Select(s => s.Id).ToList(), counts.GetValueOrDefault("worker") + counts.GetValueOrDefault("parse"));
+        }
+
+        var expected = Enumerable.Range(1, 600).Select(i => (long)i).ToList();
+        var longer = Parse(bytes.Length / 2);
+        var asLong = Parse(bytes.Length);
+        var shorter = Parse(bytes.Length + 1);
+        Assert.Equal(expected, longer.Ids);
+        Assert.Equal(expected, asLong.Ids);
+        Assert.Equal(expected, shorter.Ids);
+
+        // About a batch a record (256-byte batches), from the first record on; none when the response ends within the threshold.
+        Assert.True(longer.Batches >= 500, $"{longer.Batches} batches");
+        Assert.True(asLong.Batches >= 500, $"{asLong.Batches} batches");
+        Assert.Equal(0, shorter.Batches);
     }
 
     [Fact]

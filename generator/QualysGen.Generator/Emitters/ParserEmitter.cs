@@ -1055,11 +1055,11 @@ internal sealed class ParserEmitter
             // The records of the first record stream are what a parallel parse cuts out.
             var records = root.Streams[0];
             var steps = RecordSteps(root, records);
-            w.WriteLine($"var parallelism = {XmlRecordBatches}.ParallelismFor(stream, options);");
-            w.WriteLine($"using var split = parallelism > 1");
-            w.WriteLine($"    ? {XmlRecordBatches}.Split(stream, options, parallelism, context, new[] {{ {string.Join(", ", steps.Select(SourceWriter.Literal))} }}, new[] {{ {Repeatable(root, records)} }}, {NewNames}, static names => names.Settings, {ReadRecord(records)})");
+            w.WriteLine($"using var input = {XmlRecordBatches}.Open(stream, options);");
+            w.WriteLine($"using var split = input.Parallelism > 1");
+            w.WriteLine($"    ? {XmlRecordBatches}.Split(input.Stream, options, input.Parallelism, context, new[] {{ {string.Join(", ", steps.Select(SourceWriter.Literal))} }}, new[] {{ {Repeatable(root, records)} }}, {NewNames}, static names => names.Settings, {ReadRecord(records)})");
             w.WriteLine("    : null;");
-            w.WriteLine($"using var reader = {XmlReader}.Create(split ?? {XmlParsing}.WholeReads(stream), names.Settings);");
+            w.WriteLine($"using var reader = {XmlReader}.Create(split ?? {XmlParsing}.WholeReads(input.Stream), names.Settings);");
         }
         else
         {

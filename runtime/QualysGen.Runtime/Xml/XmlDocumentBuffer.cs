@@ -12,7 +12,8 @@ namespace QualysGen.Xml;
 /// A whole response read asynchronously into pooled segments, then read synchronously by the parser: how <c>ParseAsync</c>
 /// waits for I/O without an asynchronous twin of every element reader (System.Text.Json reads the same way). Each segment
 /// goes back to the pool as soon as the parser has read past it, so the response is held once, never copied whole, and the
-/// parsed graph grows as the buffered bytes shrink. Not meant to be used by hand.
+/// parsed graph grows as the buffered bytes shrink. Also the first bytes of a response that a synchronous <c>Parse</c> reads
+/// to learn whether it is large (<see cref="Peek"/>), followed by the rest, unread. Not meant to be used by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class XmlDocumentBuffer : ForwardReadStream
@@ -22,6 +23,7 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
     private readonly Queue<(byte[] Array, int Length)> _segments = new();
     private int _offset;
     private long _remaining;
+    private WholeReadStream? _rest;   // what follows the segments, unread (Peek), in whole reads as over a response in memory
     private bool _disposed;
 
     private XmlDocumentBuffer()
@@ -115,11 +117,67 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
         }
     }
 
-    /// <summary>The bytes not read yet.</summary>
-    internal long Remaining => _remaining;
+    /// <summary>
+    /// Reads the first <paramref name="bytes"/> of <paramref name="source"/> (fewer if it ends first) into pooled segments,
+    /// blocking, and returns a stream of them followed by the rest of <paramref name="source"/>, read only when they are
+    /// used up. Its <see cref="Remaining"/> is known if the source ended within them. The source is not disposed.
+    /// </summary>
+    internal static XmlDocumentBuffer Peek(Stream source, long bytes)
+    {
+        var rest = new WholeReadStream(source);
+        var buffer = new XmlDocumentBuffer { _rest = rest };
+        try
+        {
+            while (buffer._rest is not null && buffer._remaining < bytes)
+            {
+                var segment = ArrayPool<byte>.Shared.Rent((int)Math.Min(SegmentSize, bytes - buffer._remaining));
+                int length;
+                try
+                {
+                    length = rest.Read(segment);
+                }
+                catch
+                {
+                    ArrayPool<byte>.Shared.Return(segment);
+                    throw;
+                }
+
+                if (length < segment.Length)
+                {
+                    buffer._rest = null;   // the source ended (a read returned 0)
+                }
+
+                if (length == 0)
+                {
+                    ArrayPool<byte>.Shared.Return(segment);
+                }
+                else
+                {
+                    buffer._segments.Enqueue((segment, length));
+                    buffer._remaining += length;
+                }
+            }
+
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The bytes not read yet; -1 when that is not known (a <see cref="Peek"/> that did not reach the source's end).</summary>
+    internal long Remaining => _rest is null ? _remaining : -1;
 
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
+    {
+        var copied = ReadSegments(buffer);
+        return _rest is null || copied == buffer.Length ? copied : copied + _rest.Read(buffer.Slice(copied));
+    }
+
+    private int ReadSegments(Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var copied = 0;
@@ -144,7 +202,15 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
 
     /// <inheritdoc />
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        => new(Read(buffer.Span));   // everything is in memory already
+    {
+        var copied = ReadSegments(buffer.Span);
+        return _rest is null || copied == buffer.Length
+            ? new(copied)   // everything is in memory already
+            : ReadRestAsync(buffer, copied, cancellationToken);
+    }
+
+    private async ValueTask<int> ReadRestAsync(Memory<byte> buffer, int copied, CancellationToken cancellationToken)
+        => copied + await _rest!.ReadAsync(buffer.Slice(copied), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public override int ReadByte()

@@ -114,14 +114,6 @@ public abstract class XmlRecordBatches : IDisposable
     private protected bool RecordStream { get; }
 
     /// <summary>
-    /// How many threads a <c>Parse</c> parses the records of <paramref name="stream"/> with: the options'
-    /// <see cref="QualysXmlOptions.MaxDegreeOfParallelism"/>, or, when they leave it open, several for a response whose length
-    /// is known and at least <see cref="QualysXmlOptions.ParallelThresholdBytes"/>, and one otherwise.
-    /// </summary>
-    public static int ParallelismFor(Stream stream, QualysXmlOptions? options)
-        => ParallelismFor(stream, options, out var after) is var parallelism && after == 0 ? parallelism : 1;
-
-    /// <summary>
     /// How many threads to parse the records of <paramref name="stream"/> with, and (<paramref name="after"/>) how many of its
     /// bytes to read first on one thread: 0, or, when the options leave the parallelism open and the response's length is
     /// unknown, <see cref="QualysXmlOptions.ParallelThresholdBytes"/> (a record stream goes on with several threads once
@@ -150,6 +142,29 @@ public abstract class XmlRecordBatches : IDisposable
         }
 
         return length >= threshold ? AutomaticParallelism : 1;
+    }
+
+    /// <summary>
+    /// For a generated synchronous <c>Parse</c>: the response to read and how many threads to parse its records with (the
+    /// options' <see cref="QualysXmlOptions.MaxDegreeOfParallelism"/>, or, when they leave it open, several for a response of at
+    /// least <see cref="QualysXmlOptions.ParallelThresholdBytes"/>, one for a smaller one). When the length of
+    /// <paramref name="stream"/> is unknown before reading (a network or decompressing stream), its first
+    /// <see cref="QualysXmlOptions.ParallelThresholdBytes"/> are read first to learn its size: a response that ends within them
+    /// is parsed on one thread, a longer one on several, from its first record. Those bytes are held in pooled buffers until
+    /// the reader has passed them. Dispose the input when done; <paramref name="stream"/> itself is not disposed.
+    /// </summary>
+    public static XmlParseInput Open(Stream stream, QualysXmlOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var parallelism = ParallelismFor(stream, options, out var after);
+        if (after == 0)
+        {
+            return new XmlParseInput(stream, parallelism, owned: false);
+        }
+
+        var limits = options ?? QualysXmlOptions.Default;
+        var peeked = XmlDocumentBuffer.Peek(stream, Math.Min(after, limits.MaxBufferedBytes));
+        return new XmlParseInput(peeked, peeked.Remaining is >= 0 and var length && length < after ? 1 : parallelism, owned: true);
     }
 
     /// <summary>How many bytes are left to read in <paramref name="stream"/>, when that is known before reading; else -1.</summary>

@@ -73,7 +73,9 @@ internal static class Differential
         var piece = Math.Max(7, input.Length / 512);
         var parseReport = new QualysXmlReport();
         var parsed = Parse(target, new MemoryStream(input, writable: false), out var model, parseReport);
-        var parsedInPieces = Parse(target, new ChunkedStream(input, piece, chunkSeed), out _);
+        // Every other seed, a threshold within the input: a response of unknown length read up to it, then on several threads.
+        long? threshold = chunkSeed % 2 == 0 ? null : 1 + (chunkSeed / 2 % Math.Max(1, input.Length));
+        var parsedInPieces = Parse(target, new ChunkedStream(input, piece, chunkSeed), out _, threshold: threshold);
         var parsedAsync = await ParseAsync(target, new ChunkedStream(input, piece, chunkSeed, asyncOnly: true));
         // One thread is the reference: a parse on several (every parse in QualysGen.ParallelTests) gives its model, its reports
         // and its exception, to the byte.
@@ -89,7 +91,8 @@ internal static class Differential
         Contract(found, "Contract.ParseAsync", parsedAsync.Failure);
         if (parsedInPieces.Key != parsed.Key)
         {
-            found.Add(new("ParseChunking", $"Parse: {parsed.Failure?.ToString() ?? "ok"}; in pieces: {parsedInPieces.Failure?.ToString() ?? "ok"}"));
+            var positionOnly = threshold is not null && FaultPositionOnly(parsed.Failure, parsedInPieces.Failure);
+            found.Add(new(positionOnly ? "Parallel.FaultPosition" : "ParseChunking", $"Parse: {parsed.Failure?.ToString() ?? "ok"}; in pieces: {parsedInPieces.Failure?.ToString() ?? "ok"}"));
         }
 
         if (parsedAsync.Key != parsed.Key)
@@ -102,7 +105,7 @@ internal static class Differential
             var whole = await Enumerate(entry, new MemoryStream(input, writable: false));
             // In pieces, its length unknown: on one thread, or (every other seed) on several once a random part of it has
             // arrived, split mode beginning wherever that falls.
-            var switchAt = chunkSeed % 2 == 0 ? null : new QualysXmlOptions { ParallelThresholdBytes = 1 + (chunkSeed / 2 % Math.Max(1, input.Length)) };
+            var switchAt = threshold is long bytes ? new QualysXmlOptions { ParallelThresholdBytes = bytes } : null;
             var inPieces = await Enumerate(entry, new ChunkedStream(input, piece + (chunkSeed % 7), chunkSeed, asyncOnly: true), switchAt);
             Contract(found, "Contract.Stream", whole.Failure);
             Contract(found, "Contract.Stream", inPieces.Failure);
@@ -199,12 +202,15 @@ internal static class Differential
     private static int Compare((int Line, int Position) a, (int Line, int Position) b)
         => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Position.CompareTo(b.Position);
 
-    public static ParseOutcome Parse(ResponseTarget target, Stream stream, out object? model, IQualysXmlReporter? reporter = null, int? threads = null)
+    public static ParseOutcome Parse(ResponseTarget target, Stream stream, out object? model, IQualysXmlReporter? reporter = null, int? threads = null, long? threshold = null)
     {
         model = null;
         try
         {
-            model = target.Parse(stream, reporter is null && threads is null ? null : new QualysXmlOptions { Reporter = reporter, MaxDegreeOfParallelism = threads });
+            var options = reporter is null && threads is null && threshold is null
+                ? null
+                : new QualysXmlOptions { Reporter = reporter, MaxDegreeOfParallelism = threads, ParallelThresholdBytes = threshold ?? QualysXmlOptions.Default.ParallelThresholdBytes };
+            model = target.Parse(stream, options);
             return new(ModelDump.Of(model), null);
         }
         catch (Exception exception)
