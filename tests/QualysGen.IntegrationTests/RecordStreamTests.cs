@@ -181,6 +181,42 @@ public sealed class RecordStreamTests
         Assert.Equal(QualysXmlErrorKind.Malformed, exception.Kind);
     }
 
+    /// <summary>
+    /// A read the stream begins ahead of need and leaves running is begun outside the caller's SynchronizationContext. A
+    /// source that returns to the context it was called on could otherwise finish only there, and a synchronous read that
+    /// waits for it on that context (the reader's, should the scan ever hand it too little) would wait for ever, as on a UI
+    /// thread.
+    /// </summary>
+    [Fact]
+    public async Task A_synchronous_read_waiting_for_the_read_ahead_does_not_deadlock_a_one_thread_context()
+    {
+        var bytes = Encoding.UTF8.GetBytes(TrickyDocument(plain: true));
+        var received = new MemoryStream();
+        var synchronousReads = 0;
+        var run = OneThreadContext.Run(async () =>
+        {
+            using var records = new QualysGen.Xml.XmlRecordStream(new ContextBoundSource(bytes, 3000), "COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT", "RESPONSE", "COMPLIANCE_SCHEDULE_SCAN_LIST", "SCAN");
+            await records.FillAsync(2, CancellationToken.None);
+            await records.FillAsync(2, CancellationToken.None);   // buffered: it reads ahead, on the context's thread
+
+            // To the end synchronously, on the context's thread: past what is buffered, a read waits for the read ahead.
+            var chunk = new byte[1024];
+            int count;
+            while ((count = records.Read(chunk)) > 0)
+            {
+                received.Write(chunk, 0, count);
+            }
+
+            synchronousReads = records.SynchronousReads;
+        });
+
+        Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))) == run, "a synchronous read waited for ever for the read ahead");
+        await run;
+        Assert.True(synchronousReads > 0);
+        static string WithoutWhitespace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Equal(WithoutWhitespace(Encoding.UTF8.GetString(bytes)), WithoutWhitespace(Encoding.UTF8.GetString(received.ToArray())));
+    }
+
     private static async Task<List<Scan>> Collect(IAsyncEnumerable<Scan> scans)
     {
         var list = new List<Scan>();
@@ -264,5 +300,66 @@ public sealed class RecordStreamTests
         }
 
         public override int Read(Span<byte> buffer) => throw new NotSupportedException("The record stream must read asynchronously.");
+    }
+
+    /// <summary>A SynchronizationContext that runs what is posted to it on one thread, one at a time, as a UI thread's does.</summary>
+    private sealed class OneThreadContext : SynchronizationContext
+    {
+        private readonly System.Collections.Concurrent.BlockingCollection<(SendOrPostCallback Callback, object? State)> _queue = new();
+
+        public override void Post(SendOrPostCallback d, object? state) => _queue.Add((d, state));
+
+        public override void Send(SendOrPostCallback d, object? state) => throw new NotSupportedException();
+
+        /// <summary>Runs <paramref name="body"/> on a new thread under this context, until the task it returns ends.</summary>
+        public static Task Run(Func<Task> body)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
+            {
+                var context = new OneThreadContext();
+                SetSynchronizationContext(context);
+                var task = body();
+                task.ContinueWith(_ => context._queue.CompleteAdding(), TaskScheduler.Default);
+                foreach (var (callback, state) in context._queue.GetConsumingEnumerable())
+                {
+                    callback(state);
+                }
+
+                if (task.Exception is { } exception)
+                {
+                    done.SetException(exception.InnerExceptions);
+                }
+                else
+                {
+                    done.SetResult();
+                }
+            }) { IsBackground = true };
+            thread.Start();
+            return done.Task;
+        }
+    }
+
+    /// <summary>
+    /// A source written without <c>ConfigureAwait(false)</c>: each asynchronous read goes back to the context it was called
+    /// on before it hands out up to <c>largest</c> bytes.
+    /// </summary>
+    private sealed class ContextBoundSource(byte[] data, int largest) : QualysGen.Xml.ForwardReadStream
+    {
+        private int _position;
+
+        public override int Read(Span<byte> buffer)
+        {
+            var count = Math.Min(Math.Min(buffer.Length, largest), data.Length - _position);
+            data.AsSpan(_position, count).CopyTo(buffer);
+            _position += count;
+            return count;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            return Read(buffer.Span);
+        }
     }
 }

@@ -261,8 +261,33 @@ public sealed partial class XmlRecordStream : ForwardReadStream
                 return;   // the bytes kept fill all the stream may hold: the reader is to take some first
             }
 
-            _ahead = _source.ReadAsync(Room, cancellationToken);
+            _ahead = BeginReadAhead(Room, cancellationToken);
             _readingAhead = true;
+        }
+    }
+
+    /// <summary>
+    /// Begins a read that nobody awaits yet outside the caller's <see cref="SynchronizationContext"/>. A source whose
+    /// continuations go back to the context it was called on (an <c>await</c> without <c>ConfigureAwait(false)</c>) would
+    /// otherwise need that context to finish the read, and a synchronous read waiting for it there
+    /// (<see cref="SettleReadAhead"/>) would wait for ever: a UI thread's context runs one thing at a time.
+    /// </summary>
+    private ValueTask<int> BeginReadAhead(Memory<byte> room, CancellationToken cancellationToken)
+    {
+        var context = SynchronizationContext.Current;
+        if (context is null)
+        {
+            return _source.ReadAsync(room, cancellationToken);
+        }
+
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return _source.ReadAsync(room, cancellationToken);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
         }
     }
 
