@@ -195,7 +195,8 @@ public sealed class RecordStreamTests
         var synchronousReads = 0;
         var run = OneThreadContext.Run(async () =>
         {
-            using var records = new QualysGen.Xml.XmlRecordStream(new ContextBoundSource(bytes, 3000), "COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT", "RESPONSE", "COMPLIANCE_SCHEDULE_SCAN_LIST", "SCAN");
+            // ChunkedStream's asynchronous reads go back to the context they were called on (an await without ConfigureAwait(false)).
+            using var records = new QualysGen.Xml.XmlRecordStream(new HostileInput.ChunkedStream(bytes, 3000, seed: 1), "COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT", "RESPONSE", "COMPLIANCE_SCHEDULE_SCAN_LIST", "SCAN");
             await records.FillAsync(2, CancellationToken.None);
             await records.FillAsync(2, CancellationToken.None);   // buffered: it reads ahead, on the context's thread
 
@@ -337,29 +338,6 @@ public sealed class RecordStreamTests
             }) { IsBackground = true };
             thread.Start();
             return done.Task;
-        }
-    }
-
-    /// <summary>
-    /// A source written without <c>ConfigureAwait(false)</c>: each asynchronous read goes back to the context it was called
-    /// on before it hands out up to <c>largest</c> bytes.
-    /// </summary>
-    private sealed class ContextBoundSource(byte[] data, int largest) : QualysGen.Xml.ForwardReadStream
-    {
-        private int _position;
-
-        public override int Read(Span<byte> buffer)
-        {
-            var count = Math.Min(Math.Min(buffer.Length, largest), data.Length - _position);
-            data.AsSpan(_position, count).CopyTo(buffer);
-            _position += count;
-            return count;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await Task.Yield();
-            return Read(buffer.Span);
         }
     }
 }
