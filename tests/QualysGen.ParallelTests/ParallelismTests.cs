@@ -1,9 +1,9 @@
 using System.Collections.Generic;
-using System.Diagnostics.Metrics;
 using System.IO;
 using System.Linq;
 using System.Text;
 using QualysGen.IntegrationTests.Qualys.ComplianceScheduleScanListOutputDtd;
+using QualysGen.Tests;
 using QualysGen.Xml;
 
 namespace QualysGen.IntegrationTests;
@@ -42,20 +42,18 @@ public sealed class ParallelismTests
     public async System.Threading.Tasks.Task A_record_stream_of_unknown_length_splits_once_the_threshold_has_arrived()
     {
         var bytes = RepeatedSample(600);
-        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
-        using var listener = CountBatches(counts);
-        long Batches() => counts.GetValueOrDefault("worker") + counts.GetValueOrDefault("parse");
+        using var meter = new BatchMeter();
 
         async System.Threading.Tasks.Task<(List<long> Ids, long Batches)> StreamAsync(QualysXmlOptions options)
         {
-            counts.Clear();
+            meter.Clear();
             var ids = new List<long>();
             await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new HostileInput.ChunkedStream(bytes, 9_000, 5, asyncOnly: true), options))
             {
                 ids.Add(scan.Id);
             }
 
-            return (ids, Batches());
+            return (ids, meter.Total);
         }
 
         var expected = Enumerable.Range(1, 600).Select(i => (long)i).ToList();
@@ -75,11 +73,11 @@ public sealed class ParallelismTests
         Assert.Equal(0, oneThread.Batches);
 
         // A length known before reading is decided on at once: split from the start if it reaches the threshold, never if not.
-        counts.Clear();
+        meter.Clear();
         Assert.Equal(600, ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes), new QualysXmlOptions { ParallelThresholdBytes = bytes.Length + 1 }).Response.Scans!.Count);
-        Assert.Equal(0, Batches());
+        Assert.Equal(0, meter.Total);
         Assert.Equal(600, ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes), new QualysXmlOptions { ParallelThresholdBytes = bytes.Length }).Response.Scans!.Count);
-        Assert.True(Batches() >= 500, $"{Batches()} batches");
+        Assert.True(meter.Total >= 500, $"{meter.Total} batches");
     }
 
     /// <summary>
@@ -97,17 +95,16 @@ public sealed class ParallelismTests
             gzip.Write(bytes);
         }
 
-        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
-        using var listener = CountBatches(counts);
+        using var meter = new BatchMeter();
 
         (List<long> Ids, long Batches) Parse(long threshold)
         {
-            counts.Clear();
+            meter.Clear();
             using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(compressed.ToArray()), System.IO.Compression.CompressionMode.Decompress);
             var scans = ComplianceScheduleScanListOutput.Parse(gzip, new QualysXmlOptions { ParallelThresholdBytes = threshold }).Response.Scans!;
             Assert.True(gzip.CanRead, "the caller's stream was disposed");
             Assert.Equal(0, gzip.Read(new byte[1]));
-            return (scans.Select(s => s.Id).ToList(), counts.GetValueOrDefault("worker") + counts.GetValueOrDefault("parse"));
+            return (scans.Select(s => s.Id).ToList(), meter.Total);
         }
 
         var expected = Enumerable.Range(1, 600).Select(i => (long)i).ToList();
@@ -129,12 +126,10 @@ public sealed class ParallelismTests
     {
         // The documented sample with its one SCAN repeated 40 times (each with its own ID): about 60 batches of 256 bytes.
         var bytes = RepeatedSample(40);
-        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
-        using var listener = CountBatches(counts);
-        long Batches() => counts.Values.Sum();
+        using var meter = new BatchMeter();
 
         var single = ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes), new QualysXmlOptions { MaxDegreeOfParallelism = 1 });
-        Assert.Equal(0, Batches());
+        Assert.Equal(0, meter.Total);
         var parallel = ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes));
         var streamed = new List<Scan>();
         await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new MemoryStream(bytes)))
@@ -142,7 +137,7 @@ public sealed class ParallelismTests
             streamed.Add(scan);
         }
 
-        Assert.True(Batches() >= 40, $"{Batches()} batches");
+        Assert.True(meter.Total >= 40, $"{meter.Total} batches");
         Assert.Equal(40, parallel.Response.Scans!.Count);
         Assert.Equal(single.Response.Scans!.Select(s => (s.Id, s.Title)), parallel.Response.Scans.Select(s => (s.Id, s.Title)));
         Assert.Equal(single.Response.Scans.Select(s => (s.Id, s.Title)), streamed.Select(s => (s.Id, s.Title)));
@@ -157,13 +152,12 @@ public sealed class ParallelismTests
     public async System.Threading.Tasks.Task Workers_parse_batches_alongside_the_parse_thread()
     {
         var bytes = RepeatedSample(2000);
-        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
-        using var listener = CountBatches(counts);
+        using var meter = new BatchMeter();
 
         Assert.Equal(2000, ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes)).Response.Scans!.Count);
-        Assert.True(counts.GetValueOrDefault("worker") > 0, $"parse: {counts.GetValueOrDefault("parse")} batches on the parse's thread, none on a worker; pool {System.Threading.ThreadPool.ThreadCount} threads, {System.Threading.ThreadPool.PendingWorkItemCount} pending, {System.Threading.ThreadPool.CompletedWorkItemCount} completed");
+        Assert.True(meter.Worker > 0, $"parse: {meter.ParseThread} batches on the parse's thread, none on a worker; pool {System.Threading.ThreadPool.ThreadCount} threads, {System.Threading.ThreadPool.PendingWorkItemCount} pending, {System.Threading.ThreadPool.CompletedWorkItemCount} completed");
 
-        counts.Clear();
+        meter.Clear();
         var streamed = 0;
         await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(new MemoryStream(bytes)))
         {
@@ -171,7 +165,7 @@ public sealed class ParallelismTests
         }
 
         Assert.Equal(2000, streamed);
-        Assert.True(counts.GetValueOrDefault("worker") > 0, $"stream: {counts.GetValueOrDefault("parse")} batches on the parse's thread, none on a worker");
+        Assert.True(meter.Worker > 0, $"stream: {meter.ParseThread} batches on the parse's thread, none on a worker");
     }
 
     /// <summary>
@@ -181,12 +175,11 @@ public sealed class ParallelismTests
     [Fact]
     public void Batches_are_read_without_their_indentation_until_one_reports_a_position()
     {
-        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
-        using var listener = CountBatches(counts);
+        using var meter = new BatchMeter();
         var bytes = RepeatedSample(400);
         Assert.Equal(400, ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes)).Response.Scans!.Count);
-        Assert.True(counts.GetValueOrDefault("indentation:removed") >= 300, string.Join(", ", counts));
-        Assert.Equal(0, counts.GetValueOrDefault("indentation:read_again"));
+        Assert.True(meter.Indentation("removed") >= 300, meter.ToString());
+        Assert.Equal(0, meter.Indentation("read_again"));
 
         // The same list with an element the DTD does not declare in its first record.
         var xml = Encoding.UTF8.GetString(bytes);
@@ -201,11 +194,11 @@ public sealed class ParallelismTests
         }
 
         var one = Drift(1);
-        counts.Clear();
+        meter.Clear();
         Assert.Equal(one, Drift(2));
         Assert.Contains("NEW_FIELD", one);
-        Assert.Equal(1, counts.GetValueOrDefault("indentation:read_again"));
-        Assert.True(counts.GetValueOrDefault("indentation:kept") >= 300, string.Join(", ", counts));
+        Assert.Equal(1, meter.Indentation("read_again"));
+        Assert.True(meter.Indentation("kept") >= 300, meter.ToString());
     }
 
     /// <summary>
@@ -272,35 +265,6 @@ public sealed class ParallelismTests
         }
 
         Assert.True(count >= 2000, $"{count} records");
-    }
-
-    /// <summary>
-    /// Counts the batches on the meter <c>qualysgen.xml.batches</c> into <paramref name="counts"/>, by the thread that parsed
-    /// them ("worker" or "parse"), and by how they were read ("indentation:removed", "indentation:kept", "indentation:read_again").
-    /// </summary>
-    private static MeterListener CountBatches(System.Collections.Concurrent.ConcurrentDictionary<string, long> counts)
-    {
-        var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == XmlTelemetry.MeterName && instrument.Name == "qualysgen.xml.batches")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key is "thread" or "indentation")
-                {
-                    var key = tag.Key == "thread" ? (string)tag.Value! : "indentation:" + tag.Value;
-                    counts.AddOrUpdate(key, value, (_, total) => total + value);
-                }
-            }
-        });
-        listener.Start();
-        return listener;
     }
 
     /// <summary>The documented sample with its one SCAN repeated <paramref name="count"/> times, each with its own ID (1, 2, ...).</summary>

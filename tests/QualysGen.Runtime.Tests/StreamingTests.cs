@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading.Tasks;
 using QualysGen.Runtime.Tests.Infrastructure;
@@ -107,17 +106,7 @@ public sealed class ParallelStreamingTests
         await using var h = await Harness.StartAsync();
         h.Simulator.State.AddComplianceSchedules(8000);
         var release = StreamingTests.HoldAfterFirstRecord(h, TestRequests.SchedulePath);
-        long batches = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == QualysGen.Xml.XmlTelemetry.MeterName && instrument.Name == "qualysgen.xml.batches")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => System.Threading.Interlocked.Add(ref batches, value));
-        listener.Start();
+        using var meter = new QualysGen.Tests.BatchMeter();
 
         // One page (no truncation) of several MB. Records still come as they arrive: the first before the rest is sent.
         var ids = new List<long>();
@@ -136,7 +125,7 @@ public sealed class ParallelStreamingTests
         Assert.True(Assert.Single(h.Simulator.Requests).Completed);
         if (Environment.ProcessorCount >= 2)
         {
-            Assert.True(batches > 0, "the records after the first MiB were cut into batches");
+            Assert.True(meter.Total > 0, "the records after the first MiB were cut into batches");
         }
     }
 }
