@@ -56,6 +56,29 @@ public sealed class XmlDocumentBufferTests
         Assert.Equal(Bytes, read.ToArray());
     }
 
+    /// <summary>A response read whole asynchronously (ParseAsync), in segments that grow with it, comes back as it was sent.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65_536)]
+    [InlineData(3_000_001)]
+    public async Task A_response_read_whole_comes_back_byte_for_byte(int length)
+    {
+        var bytes = Enumerable.Range(0, length).Select(i => (byte)(i % 251)).ToArray();
+        using var buffer = (XmlDocumentBuffer)await XmlDocumentBuffer.ReadAsync(new Pieces(bytes, 7_000), null, CancellationToken.None);
+
+        Assert.Equal(length, buffer.Remaining);
+        Assert.Equal(bytes, ReadAll(buffer, 100_000));
+        Assert.Equal(0, buffer.Remaining);
+    }
+
+    [Fact]
+    public async Task A_response_read_whole_stops_at_the_limit()
+    {
+        var bytes = new byte[3_000_000];
+        var exception = await Assert.ThrowsAsync<QualysXmlException>(() => XmlDocumentBuffer.ReadAsync(new Pieces(bytes, 7_000), new QualysXmlOptions { MaxBufferedBytes = 2_000_000 }, CancellationToken.None).AsTask());
+        Assert.Equal(QualysXmlErrorKind.LimitExceeded, exception.Kind);
+    }
+
     [Fact]
     public void A_failing_source_fails_the_peek_and_disposing_leaves_the_source_open()
     {
