@@ -69,6 +69,25 @@ public sealed class ComplianceScheduleListTests
         Assert.Equal(ScheduleChoice.Daily, scan.Schedule.Choice);
     }
 
+    /// <summary>
+    /// A large response whose length is unknown, parsed synchronously on two threads: its batches grow with what has arrived
+    /// (past 4 MB here), and it reads as from memory on one thread.
+    /// </summary>
+    [Fact]
+    public void A_large_parse_of_unknown_length_on_two_threads_reads_as_one_thread_from_memory()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Document(Enumerable.Range(1, 15_000).Select(i => Scan(i, $"<DAILY frequency_days=\"{i % 7 + 1}\" />")).ToArray()));
+        Assert.True(bytes.Length > 5_000_000, $"{bytes.Length} bytes");
+        static string Describe(ComplianceScheduleScanListOutput output)
+            => string.Join("\n", output.Response.Scans!.Select(s => $"{s.Id} {s.Target} {s.Schedule.Daily?.FrequencyDays}"));
+
+        var oneThread = ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes), new QualysXmlOptions { MaxDegreeOfParallelism = 1 });
+        var twoThreads = ComplianceScheduleScanListOutput.Parse(new HostileInput.ChunkedStream(bytes, 20_000, seed: 3), new QualysXmlOptions { MaxDegreeOfParallelism = 2 });
+
+        Assert.Equal(15_000, twoThreads.Response.Scans!.Count);
+        Assert.Equal(Describe(oneThread), Describe(twoThreads));
+    }
+
     [Fact]
     public void Weekly_and_monthly_schedules_say_which_branch_came_and_read_their_attributes()
     {

@@ -16,6 +16,7 @@ public sealed partial class XmlRecordStream
     private bool _fillsWindow;          // Read tops the window up synchronously (a synchronous Parse), not FillAsync
     private int _window;                // how many bytes to hold ahead of the reader, for the workers
     private int _batchBytes;            // the size a batch is cut at
+    private bool _batchesGrow;          // ... sized anew for what has been received (a synchronous Parse of unknown length)
     private OpenBatch? _open;           // records scanned whole and not dispatched yet
     private SharedBytes? _lent;         // the buffer, once lent to a batch: not written to while a batch holds it
     private readonly List<SharedBytes> _retired = new();   // buffers moved off while batches read them, reused once they let go
@@ -67,8 +68,8 @@ public sealed partial class XmlRecordStream
         batches.StartWorkers();   // before the first batch is cut, so that the workers are running when it comes
         _fillsWindow = synchronous;
         var knownLength = _received == 0 ? XmlRecordBatches.KnownLength(_source) : -1;
-        _batchBytes = XmlRecordBatches.BatchBytesFor(knownLength, batches.Parallelism);
-        _window = (int)Math.Min(Math.Max(4L * batches.Parallelism * _batchBytes, 64 * 1024), _limit / 2);
+        _batchesGrow = synchronous && knownLength < 0;
+        SizeBatches(knownLength);
 
         // Room for the window and as much again three times over, so that the bytes kept (what the reader has not passed,
         // the batches it has still to take) are seldom moved, nor the buffer grown a step at a time; no more than a response
@@ -84,6 +85,16 @@ public sealed partial class XmlRecordStream
             // (Begun part way with a read running into the buffer, it grows by MakeRoom once the read is taken.)
             Grow((int)size);
         }
+    }
+
+    /// <summary>
+    /// Sizes the batches (<see cref="XmlRecordBatches.BatchBytesFor"/>) and the window ahead of the reader for a response of
+    /// <paramref name="length"/> bytes, or of unknown length (-1).
+    /// </summary>
+    private void SizeBatches(long length)
+    {
+        _batchBytes = XmlRecordBatches.BatchBytesFor(length, _batches!.Parallelism);
+        _window = (int)Math.Min(Math.Max(4L * _batches.Parallelism * _batchBytes, 64 * 1024), _limit / 2);
     }
 
     /// <summary>
@@ -218,6 +229,10 @@ public sealed partial class XmlRecordStream
         }
 
         _batches!.Dispatch(new RecordBatch(_lent, from, length, open.Line, open.Column, id, encoding, open.Namespaces, open.Space, bounds));
+        if (_batchesGrow)
+        {
+            SizeBatches(_received);
+        }
     }
 
     /// <summary>An empty element of the record's name, with <c>qg="<paramref name="id"/>"</c> unless that is null.</summary>
