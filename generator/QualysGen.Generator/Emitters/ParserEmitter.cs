@@ -61,10 +61,8 @@ internal sealed class ParserEmitter
         var w = _writer;
         w.WriteSummary(
             $"The element and attribute names of <c>{SourceWriter.Xml(_spec.SourceFile)}</c>, atomized in one <see cref=\"global::System.Xml.XmlNameTable\"/>\n" +
-            "so that the parser compares names by reference. One instance is cached per thread and reused across parses.");
+            "so that the parser compares names by reference. One instance is cached per thread, weakly, and reused across parses.");
         w.OpenType($"file sealed class {Names}", nonUserCode: true);
-        w.WriteLine($"[global::System.ThreadStatic]\nprivate static {Names}? t_cached;");
-        w.WriteLine();
         w.WriteLine("private global::System.Xml.XmlReaderSettings? _settings;");
         w.WriteLine();
         w.OpenBlock($"public {Names}(global::System.Xml.XmlNameTable table)");
@@ -87,13 +85,10 @@ internal sealed class ParserEmitter
 
         w.WriteLine();
         w.WriteLine("/// <summary>Takes this thread's cached instance, or makes one. Give it back with <see cref=\"Return\"/>.</summary>");
-        w.OpenBlock($"public static {Names} Rent()");
-        w.WriteLine("var names = t_cached;");
-        w.WriteLine("t_cached = null;");
-        w.WriteLine($"return names ?? new {Names}(new global::System.Xml.NameTable());");
-        w.CloseBlock();
+        w.WriteLine($"public static {Names} Rent() => global::QualysGen.Xml.XmlThreadCache<{Names}>.Take() ?? new {Names}(new global::System.Xml.NameTable());");
         w.WriteLine();
-        w.WriteLine($"public static void Return({Names} names) => t_cached = names;");
+        w.WriteLine("/// <summary>Keeps <paramref name=\"names\"/> for the next parse on this thread, weakly (see XmlThreadCache).</summary>");
+        w.WriteLine($"public static void Return({Names} names) => global::QualysGen.Xml.XmlThreadCache<{Names}>.Keep(names);");
         w.CloseBlock();
     }
 

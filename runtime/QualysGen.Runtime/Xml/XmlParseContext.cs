@@ -383,6 +383,9 @@ public sealed class XmlParseContext
         _drift[key] = new DriftCount { Line = (int)(position >> 32), Column = (int)(position & 0xFFFFFFFF), Count = 1 };
     }
 
+    /// <summary>The most drift paths whose room a context keeps for its next parse (a dictionary keeps its room when cleared).</summary>
+    private const int MaxKeptDrift = 4096;
+
     /// <summary>Reports the drift counted so far, once per distinct path, and starts counting anew.</summary>
     public void Complete()
     {
@@ -397,7 +400,15 @@ public sealed class XmlParseContext
             _options.Reporter?.OnDrift(new QualysXmlDrift(entry.Key.Kind, entry.Key.Path, entry.Value.Line, entry.Value.Column, entry.Value.Count, entry.Key.Value));
         }
 
-        drift.Clear();
+        // A context is kept for the next parse on its thread: the counts of a response of invented names are not kept with it.
+        if (drift.Count > MaxKeptDrift)
+        {
+            _drift = null;
+        }
+        else
+        {
+            drift.Clear();
+        }
     }
 
     /// <summary>The path from the root down to the element at <paramref name="depth"/> (below the root), or empty for -1.</summary>
