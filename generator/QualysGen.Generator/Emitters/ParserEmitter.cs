@@ -1173,8 +1173,9 @@ internal sealed class ParserEmitter
         w.WriteLine($"/// <exception cref=\"{QualysXmlException}\">As <c>Parse</c> throws it, after every complete record before the fault.</exception>");
         w.WriteLine(SourceWriter.NonUserCode);
         w.OpenBlock($"public static async global::System.Collections.Generic.IAsyncEnumerable<{stream.ItemTypeName}> {stream.MethodName}({Stream} stream, {QualysXmlOptions}? options, [global::System.Runtime.CompilerServices.EnumeratorCancellation] {CancellationToken} cancellationToken = default)");
-        w.WriteLine("// Not the thread's cached names: an enumeration can be left unfinished and outlive the thread.");
-        w.WriteLine($"var names = new {Names}(new global::System.Xml.NameTable());");
+        w.WriteLine("// The thread's cached names, taken for the enumeration: one left unfinished keeps them, and the next parse makes its own.");
+        w.WriteLine($"var names = {Names}.Rent();");
+        w.OpenBlock("try");
         w.WriteLine($"using var records = new global::QualysGen.Xml.XmlRecordStream(stream, (options ?? {QualysXmlOptions}.Default).MaxRecordBytes, {string.Join(", ", steps.Select(SourceWriter.Literal))});");
         var atomized = string.Join(", ", steps.Select(ElementName));
         w.WriteLine($"using var cursor = new global::QualysGen.Xml.XmlRecordCursor(records, names.Settings, options, new[] {{ {atomized} }}, new[] {{ {Repeatable(root, stream)} }}, level => level switch");
@@ -1200,6 +1201,10 @@ internal sealed class ParserEmitter
         w.OpenBlock("if (cursor.TryRead(names, read, out var item))");
         w.WriteLine("yield return item;");
         w.CloseBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+        w.OpenBlock("finally");
+        w.WriteLine($"{Names}.Return(names);");
         w.CloseBlock();
         w.CloseBlock();
     }
