@@ -72,21 +72,17 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
         }
 
         var limit = (options ?? QualysXmlOptions.Default).MaxBufferedBytes;
+        var whole = new WholeReadStream(source);
         var buffer = new XmlDocumentBuffer();
         try
         {
-            long total = 0;
             while (true)
             {
-                var segment = ArrayPool<byte>.Shared.Rent(SegmentFor(total));
-                var length = 0;
+                var segment = ArrayPool<byte>.Shared.Rent(SegmentFor(buffer._remaining));
+                int length;
                 try
                 {
-                    int read;
-                    while (length < segment.Length && (read = await source.ReadAsync(segment.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-                    {
-                        length += read;
-                    }
+                    length = await whole.ReadAsync(segment, cancellationToken).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -94,16 +90,8 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
                     throw;
                 }
 
-                if (length == 0)
-                {
-                    ArrayPool<byte>.Shared.Return(segment);
-                    return buffer;
-                }
-
-                total += length;
-                buffer._segments.Enqueue((segment, length));
-                buffer._remaining = total;
-                if (total > limit)
+                var ended = buffer.Append(segment, length);
+                if (buffer._remaining > limit)
                 {
                     throw new QualysXmlException(
                         QualysXmlErrorKind.LimitExceeded,
@@ -112,9 +100,8 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
                         0);
                 }
 
-                if (length < segment.Length)
+                if (ended)
                 {
-                    // The source ended inside this segment (a read returned 0).
                     return buffer;
                 }
             }
@@ -151,19 +138,9 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
                     throw;
                 }
 
-                if (length < segment.Length)
+                if (buffer.Append(segment, length))
                 {
-                    buffer._rest = null;   // the source ended (a read returned 0)
-                }
-
-                if (length == 0)
-                {
-                    ArrayPool<byte>.Shared.Return(segment);
-                }
-                else
-                {
-                    buffer._segments.Enqueue((segment, length));
-                    buffer._remaining += length;
+                    buffer._rest = null;
                 }
             }
 
@@ -174,6 +151,25 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
             buffer.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Adds a segment that a whole read filled <paramref name="length"/> bytes of (giving it back if none), and returns whether
+    /// the source ended in it: the read stopped short.
+    /// </summary>
+    private bool Append(byte[] segment, int length)
+    {
+        if (length == 0)
+        {
+            ArrayPool<byte>.Shared.Return(segment);
+        }
+        else
+        {
+            _segments.Enqueue((segment, length));
+            _remaining += length;
+        }
+
+        return length < segment.Length;
     }
 
     /// <summary>The bytes not read yet; -1 when that is not known (a <see cref="Peek"/> that did not reach the source's end).</summary>

@@ -18,9 +18,6 @@ namespace QualysGen.Xml;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class XmlParseContext
 {
-    [ThreadStatic]
-    private static XmlParseContext? t_cached;
-
     private QualysXmlOptions _options;
     private string[] _path;
     private int _baseDepth;
@@ -46,16 +43,15 @@ public sealed class XmlParseContext
     /// <summary>The raw XML of the record being read, when a record stream has it at hand; reported with a deviation that omits the record.</summary>
     public Func<string?>? CurrentRecordXml { get; set; }
 
-    /// <summary>Takes this thread's cached context for a parse that ends on this thread, or makes one.</summary>
+    /// <summary>Takes this thread's cached context (kept weakly, see <see cref="XmlThreadCache{T}"/>), or makes one.</summary>
     public static XmlParseContext Rent(QualysXmlOptions? options)
     {
-        var context = t_cached;
+        var context = XmlThreadCache<XmlParseContext>.Take();
         if (context is null)
         {
             return new XmlParseContext(options);
         }
 
-        t_cached = null;
         context._options = options ?? QualysXmlOptions.Default;
         if (context._path.Length > context._options.MaxDepth + 1)
         {
@@ -73,7 +69,7 @@ public sealed class XmlParseContext
         context.CurrentRecordXml = null;
         context.Records = null;
         Array.Clear(context._path, 0, context._path.Length);
-        t_cached = context;
+        XmlThreadCache<XmlParseContext>.Keep(context);
     }
 
     /// <summary>Called once the reader is on the document element: depths and paths count from there.</summary>
@@ -383,9 +379,6 @@ public sealed class XmlParseContext
         _drift[key] = new DriftCount { Line = (int)(position >> 32), Column = (int)(position & 0xFFFFFFFF), Count = 1 };
     }
 
-    /// <summary>The most drift paths whose room a context keeps for its next parse (a dictionary keeps its room when cleared).</summary>
-    private const int MaxKeptDrift = 4096;
-
     /// <summary>Reports the drift counted so far, once per distinct path, and starts counting anew.</summary>
     public void Complete()
     {
@@ -400,15 +393,7 @@ public sealed class XmlParseContext
             _options.Reporter?.OnDrift(new QualysXmlDrift(entry.Key.Kind, entry.Key.Path, entry.Value.Line, entry.Value.Column, entry.Value.Count, entry.Key.Value));
         }
 
-        // A context is kept for the next parse on its thread: the counts of a response of invented names are not kept with it.
-        if (drift.Count > MaxKeptDrift)
-        {
-            _drift = null;
-        }
-        else
-        {
-            drift.Clear();
-        }
+        drift.Clear();
     }
 
     /// <summary>The path from the root down to the element at <paramref name="depth"/> (below the root), or empty for -1.</summary>
