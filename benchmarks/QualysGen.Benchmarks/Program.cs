@@ -98,6 +98,8 @@ public static class Program
 
         var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var gc0 = GC.CollectionCount(0);
+        var gc1 = GC.CollectionCount(1);
+        var gc2 = GC.CollectionCount(2);
         var alloc0 = GC.GetTotalAllocatedBytes(true);
         var pause0 = GC.GetTotalPauseDuration();
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
@@ -113,7 +115,7 @@ public static class Program
         }
 
         // How many cores the calls kept busy, and what the GC cost them: for the parallel methods.
-        Console.WriteLine($"cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / stopwatch.Elapsed.TotalSeconds:F2} cores, gen0 {GC.CollectionCount(0) - gc0}, GC pause {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / calls:F2} ms/call, alloc {(GC.GetTotalAllocatedBytes(true) - alloc0) / calls:N0} B/call, gen2 {GC.CollectionCount(2)}");
+        Console.WriteLine($"cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / stopwatch.Elapsed.TotalSeconds:F2} cores, gen0/1/2 {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2}, GC pause {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / calls:F2} ms/call, alloc {(GC.GetTotalAllocatedBytes(true) - alloc0) / calls:N0} B/call, promoted {GC.GetGCMemoryInfo(GCKind.Any).PromotedBytes:N0} B by the last GC");
         Console.WriteLine($"{method}: {calls} calls in {stopwatch.Elapsed.TotalSeconds:F1} s, {stopwatch.Elapsed.TotalMilliseconds * 1000 / calls:F1} us per call");
         return 0;
     }

@@ -638,11 +638,10 @@ public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
                     continue;
                 }
 
-                var index = record++;
-                result.Records = record;
+                result.Records = ++record;
                 if (RecordStream)
                 {
-                    context.CurrentRecordXml = () => batch.RecordXml(index);
+                    context.CurrentRecordXml = RecordXmlOf(batch, record - 1);
                 }
 
                 try
@@ -675,6 +674,10 @@ public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
 
         return result;
     }
+
+    // Its own method, so that the closure is made only for a record stream (a lambda capturing a loop variable allocates for
+    // every iteration, whether or not it is made).
+    private static Func<string?> RecordXmlOf(RecordBatch batch, int index) => () => batch.RecordXml(index);
 
     private sealed record Worker(TNames Names, XmlReaderSettings Settings, XmlParseContext Context);
 

@@ -18,6 +18,7 @@ public sealed partial class XmlRecordStream
     private int _batchBytes;            // the size a batch is cut at
     private bool _batchesGrow;          // ... sized anew for what has been received (a synchronous Parse of unknown length)
     private OpenBatch? _open;           // records scanned whole and not dispatched yet
+    private readonly List<int> _bounds = new(); // the open batch's records: start and end of each, from the batch's start
     private SharedBytes? _lent;         // the buffer, once lent to a batch: not written to while a batch holds it
     private readonly List<SharedBytes> _retired = new();   // buffers moved off while batches read them, reused once they let go
     private readonly string _batchToken = Convert.ToHexString(BitConverter.GetBytes(Random.Shared.NextInt64()));
@@ -163,8 +164,8 @@ public sealed partial class XmlRecordStream
             _open = new OpenBatch(start, _lines.Line, _lines.Column, _splitName, CurrentNamespaces(), CurrentSpace());
         }
 
-        _open.Bounds.Add(start);
-        _open.Bounds.Add(end);
+        _bounds.Add((int)(start - _open.Start));
+        _bounds.Add((int)(end - _open.Start));
         _open.End = end;
         if (end - _open.Start >= CutLength())
         {
@@ -192,11 +193,8 @@ public sealed partial class XmlRecordStream
         var from = (int)(open.Start - _shifted);
         var length = (int)(open.End - open.Start);
         var batch = _buffer.AsSpan(from, length);
-        var bounds = new int[open.Bounds.Count];
-        for (var i = 0; i < bounds.Length; i++)
-        {
-            bounds[i] = (int)(open.Bounds[i] - open.Start);
-        }
+        var bounds = _bounds.ToArray();
+        _bounds.Clear();
 
         // The placeholder, then the batch's line breaks, then spaces up to the column the batch ended at.
         // The placeholder names its batch (qg="token-number", the token random per response, so the response cannot forge
@@ -373,7 +371,5 @@ public sealed partial class XmlRecordStream
         public (string Prefix, string Uri)[] Namespaces { get; } = namespaces;
 
         public System.Xml.XmlSpace Space { get; } = space;
-
-        public List<long> Bounds { get; } = new();
     }
 }
