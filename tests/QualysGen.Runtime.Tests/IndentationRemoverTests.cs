@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Xml;
 using QualysGen.Xml;
@@ -43,6 +44,48 @@ public sealed class IndentationRemoverTests
         var destination = new byte[xml.Length];
         var length = IndentationRemover.Remove(Encoding.UTF8.GetBytes(xml), destination);
         Assert.Equal(expected, length < 0 ? null : Encoding.UTF8.GetString(destination, 0, length));
+    }
+
+    /// <summary>
+    /// A whole response: what comes before its root (byte order mark, declaration, DOCTYPE) is kept as it came, the rest loses
+    /// its indentation; a response in an encoding whose markup is not ASCII's, or with an internal DTD subset, is read as it came.
+    /// </summary>
+    [Theory]
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE A SYSTEM \"https://x/a.dtd\">\n<A>\n  <B/>\n</A>\n", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE A SYSTEM \"https://x/a.dtd\">\n<A><B/></A>\n")]
+    [InlineData("<!DOCTYPE A SYSTEM 'a>b.dtd'>\n<A>\n  <B/></A>", "<!DOCTYPE A SYSTEM 'a>b.dtd'>\n<A><B/></A>")]   // a '>' in an identifier
+    [InlineData("<?xml version='1.0' encoding = 'ISO-8859-1' ?>\n<A>\n  <B/></A>", "<?xml version='1.0' encoding = 'ISO-8859-1' ?>\n<A><B/></A>")]
+    [InlineData("<?xml version=\"1.0\" standalone=\"yes\"?><A>\n  <B/></A>", "<?xml version=\"1.0\" standalone=\"yes\"?><A><B/></A>")]
+    [InlineData("<A>\n  <B/></A>", "<A><B/></A>")]
+    [InlineData("<!DOCTYPE A [ <!ENTITY e \"x\"> ]>\n<A>\n  <B/></A>", null)]       // an internal subset
+    [InlineData("<!DOCTYPE A SYSTEM \"a.dtd\"\n<A>\n  <B/></A>", null)]                 // a DOCTYPE never closed
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<A>\n  <B/></A>", null)]  // declared so, whatever the bytes
+    [InlineData("<?xml version=\"1.0\" encoding=\"x-no-such-thing\"?>\n<A>\n  <B/></A>", null)]
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-8\"\n<A>\n  <B/></A>", null)]      // a declaration never closed
+    [InlineData("<!-- c -->\n<!DOCTYPE A SYSTEM \"a.dtd\">\n<A>\n  <B/></A>", null)]       // a DOCTYPE after a comment: "<!" the batch rule refuses
+    [InlineData("<?xml version=\"1.0\"?>\n<A>  <B/>  </A>", null)]                       // nothing to take out
+    public void A_whole_response_keeps_what_comes_before_its_root(string xml, string? expected)
+    {
+        var destination = new byte[xml.Length];
+        var length = IndentationRemover.RemoveFromDocument(Encoding.UTF8.GetBytes(xml), destination);
+        Assert.Equal(expected, length < 0 ? null : Encoding.UTF8.GetString(destination, 0, length));
+    }
+
+    [Fact]
+    public void A_whole_response_keeps_a_UTF_8_byte_order_mark_and_refuses_UTF_16_and_UTF_32()
+    {
+        const string xml = "<A>\n  <B/></A>";
+        var withMark = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(xml)).ToArray();
+        var destination = new byte[withMark.Length];
+        var length = IndentationRemover.RemoveFromDocument(withMark, destination);
+        Assert.Equal(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("<A><B/></A>")), destination.Take(length));
+
+        foreach (var encoding in new Encoding[] { Encoding.Unicode, Encoding.BigEndianUnicode, Encoding.UTF32 })
+        {
+            foreach (var bytes in new[] { encoding.GetPreamble().Concat(encoding.GetBytes(xml)).ToArray(), encoding.GetBytes(xml) })
+            {
+                Assert.Equal(-1, IndentationRemover.RemoveFromDocument(bytes, new byte[bytes.Length]));
+            }
+        }
     }
 
     [Fact]

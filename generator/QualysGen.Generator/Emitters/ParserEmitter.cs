@@ -1045,12 +1045,16 @@ internal sealed class ParserEmitter
         w.WriteLine($"var names = {Names}.Rent();");
         w.WriteLine($"var context = {XmlParseContext}.Rent(options);");
         w.OpenBlock("try");
+        w.WriteLine($"using var input = {XmlRecordBatches}.Open(stream, options);");
+        w.OpenBlock($"if (input.TryParseWithoutIndentation(names, names.Settings, context, static (reader, names, context) => ReadDocument(reader, names, context), out var compact))");
+        w.WriteLine("return compact;");
+        w.CloseBlock();
+        w.WriteLine();
         if (root.Streams.Count > 0)
         {
             // The records of the first record stream are what a parallel parse cuts out.
             var records = root.Streams[0];
             var steps = RecordSteps(root, records);
-            w.WriteLine($"using var input = {XmlRecordBatches}.Open(stream, options);");
             w.WriteLine($"using var split = input.Parallelism > 1");
             w.WriteLine($"    ? {XmlRecordBatches}.Split(input.Stream, options, input.Parallelism, context, new[] {{ {string.Join(", ", steps.Select(SourceWriter.Literal))} }}, new[] {{ {Repeatable(root, records)} }}, {NewNames}, static names => names.Settings, {ReadRecord(records)})");
             w.WriteLine("    : null;");
@@ -1058,18 +1062,22 @@ internal sealed class ParserEmitter
         }
         else
         {
-            w.WriteLine($"using var reader = {XmlReader}.Create({XmlParsing}.WholeReads(stream), names.Settings);");
+            w.WriteLine($"using var reader = {XmlReader}.Create({XmlParsing}.WholeReads(input.Stream), names.Settings);");
         }
 
-        w.WriteLine($"{XmlParsing}.MoveToRoot(reader, {rootName}, context);");
-        w.WriteLine($"var result = {Parser}.Read{type}(reader, names, context);");
-        w.WriteLine($"{XmlParsing}.ReadToEnd(reader);");
-        w.WriteLine("return result;");
+        w.WriteLine("return ReadDocument(reader, names, context);");
         w.CloseBlock();
         EmitDocumentFaultCatch();
         w.OpenBlock("finally");
         w.WriteLine($"{XmlParseContext}.Return(context);");
         w.WriteLine($"{Names}.Return(names);");
+        w.CloseBlock();
+        w.WriteLine();
+        w.OpenBlock($"static {type} ReadDocument({XmlReader} reader, {Names} names, {XmlParseContext} context)");
+        w.WriteLine($"{XmlParsing}.MoveToRoot(reader, {rootName}, context);");
+        w.WriteLine($"var result = {Parser}.Read{type}(reader, names, context);");
+        w.WriteLine($"{XmlParsing}.ReadToEnd(reader);");
+        w.WriteLine("return result;");
         w.CloseBlock();
         w.CloseBlock();
         w.WriteLine();

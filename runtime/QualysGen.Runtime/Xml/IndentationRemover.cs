@@ -67,6 +67,123 @@ internal static class IndentationRemover
     }
 
     /// <summary>
+    /// <see cref="Remove"/> for a whole document: what comes before its root element (a UTF-8 byte order mark, the XML
+    /// declaration, a DOCTYPE) is written as it came, its indentation is taken out of the rest. -1 when nothing is taken out,
+    /// or when the document is one to read as it came: in an encoding whose markup is not ASCII's (UTF-16, UTF-32, or one the
+    /// declaration names and <see cref="Applies"/> refuses), or with a DOCTYPE that holds an internal subset.
+    /// </summary>
+    public static int RemoveFromDocument(ReadOnlySpan<byte> document, Span<byte> destination)
+    {
+        var prolog = PrologLength(document);
+        if (prolog < 0 || destination.Length < document.Length)
+        {
+            return -1;
+        }
+
+        var length = Remove(document.Slice(prolog), destination.Slice(prolog));
+        if (length < 0)
+        {
+            return -1;
+        }
+
+        document.Slice(0, prolog).CopyTo(destination);
+        return prolog + length;
+    }
+
+    /// <summary>
+    /// The length of the document's byte order mark, XML declaration and DOCTYPE (with what lies between them), or -1 when the
+    /// document is not one to read without its indentation (see <see cref="RemoveFromDocument"/>).
+    /// </summary>
+    internal static int PrologLength(ReadOnlySpan<byte> document)
+    {
+        var at = document.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (at == 0 && document.Length >= 2 && (document[0] == 0 || document[1] == 0 || document[0] >= 0xFE))
+        {
+            return -1;   // UTF-16 or UTF-32, with a byte order mark or without
+        }
+
+        var rest = document.Slice(at);
+        if (rest.StartsWith("<?xml"u8) && rest.Length > 5 && Whitespace.Contains(rest[5]))
+        {
+            var end = rest.IndexOf("?>"u8);
+            if (end < 0 || !DeclaredEncodingApplies(rest.Slice(0, end)))
+            {
+                return -1;
+            }
+
+            at += end + 2;
+        }
+
+        var next = document.Slice(at).IndexOfAnyExcept(Whitespace);
+        if (next < 0 || !document.Slice(at + next).StartsWith("<!DOCTYPE"u8))
+        {
+            return at;
+        }
+
+        // The DOCTYPE ends at the first '>' outside its quoted identifiers; one with an internal subset ('[') is left as it is.
+        byte quote = 0;
+        for (var i = at + next + 9; i < document.Length; i++)
+        {
+            var b = document[i];
+            if (quote != 0)
+            {
+                quote = b == quote ? (byte)0 : quote;
+            }
+            else if (b is (byte)'"' or (byte)'\'')
+            {
+                quote = b;
+            }
+            else if (b == '[')
+            {
+                return -1;
+            }
+            else if (b == '>')
+            {
+                return i + 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether the encoding an XML declaration names (UTF-8 when it names none) is one <see cref="Applies"/> to.</summary>
+    private static bool DeclaredEncodingApplies(ReadOnlySpan<byte> declaration)
+    {
+        var at = declaration.IndexOf("encoding"u8);
+        if (at < 0)
+        {
+            return true;
+        }
+
+        var value = declaration.Slice(at + 8).TrimStart(" \t\r\n"u8);
+        if (value.IsEmpty || value[0] != '=')
+        {
+            return false;
+        }
+
+        value = value.Slice(1).TrimStart(" \t\r\n"u8);
+        if (value.IsEmpty || value[0] is not ((byte)'"' or (byte)'\''))
+        {
+            return false;
+        }
+
+        var close = value.Slice(1).IndexOf(value[0]);
+        if (close < 0 || close > 64)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Applies(Encoding.GetEncoding(Encoding.ASCII.GetString(value.Slice(1, close))));
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            return false;   // a name this process does not know: the reader reports it, or knows it from a provider
+        }
+    }
+
+    /// <summary>
     /// <see cref="Remove"/> 32 bytes at a time: line breaks and <c>&lt;!</c> found by vector compares, the run around a line
     /// break measured and the nearest '&lt;' or '&gt;' before it found with one compare each; the last bytes a line at a
     /// time. The same result as <see cref="RemoveByLines(ReadOnlySpan{byte}, Span{byte})"/> (a test holds them to it), in

@@ -117,8 +117,9 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
     /// Reads the first <paramref name="bytes"/> of <paramref name="source"/> (fewer if it ends first) into pooled segments,
     /// blocking, and returns a stream of them followed by the rest of <paramref name="source"/>, read only when they are
     /// used up. Its <see cref="Remaining"/> is known if the source ended within them. The source is not disposed.
+    /// <paramref name="segmentSize"/> bytes at most a segment (64 KiB unless told).
     /// </summary>
-    internal static XmlDocumentBuffer Peek(Stream source, long bytes)
+    internal static XmlDocumentBuffer Peek(Stream source, long bytes, int segmentSize = SegmentSize)
     {
         var rest = new WholeReadStream(source);
         var buffer = new XmlDocumentBuffer { _rest = rest };
@@ -126,7 +127,7 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
         {
             while (buffer._rest is not null && buffer._remaining < bytes)
             {
-                var segment = ArrayPool<byte>.Shared.Rent((int)Math.Min(SegmentSize, bytes - buffer._remaining));
+                var segment = ArrayPool<byte>.Shared.Rent((int)Math.Min(segmentSize, bytes - buffer._remaining));
                 int length;
                 try
                 {
@@ -170,6 +171,50 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
         }
 
         return length < segment.Length;
+    }
+
+    /// <summary>
+    /// The whole response, when it is all held and none of it has been read yet: its one segment, or the segments copied into
+    /// <paramref name="rented"/> (from <see cref="ArrayPool{T}.Shared"/>, to give back). False otherwise.
+    /// </summary>
+    internal bool TryGetWhole(out ArraySegment<byte> whole, out byte[]? rented)
+    {
+        rented = null;
+        whole = default;
+        if (_disposed || _rest is not null || _offset != 0 || _segments.Count == 0 || _remaining > Array.MaxLength)
+        {
+            return false;
+        }
+
+        if (_segments.Count == 1)
+        {
+            var (array, length) = _segments.Peek();
+            whole = new ArraySegment<byte>(array, 0, length);
+            return true;
+        }
+
+        rented = ArrayPool<byte>.Shared.Rent((int)_remaining);
+        var copied = 0;
+        foreach (var (array, length) in _segments)
+        {
+            array.AsSpan(0, length).CopyTo(rented.AsSpan(copied));
+            copied += length;
+        }
+
+        whole = new ArraySegment<byte>(rented, 0, copied);
+        return true;
+    }
+
+    /// <summary>Gives back every segment, as a read to the end would have: what is held has been parsed another way.</summary>
+    internal void Discard()
+    {
+        while (_segments.Count > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_segments.Dequeue().Array);
+        }
+
+        _offset = 0;
+        _remaining = 0;
     }
 
     /// <summary>The bytes not read yet; -1 when that is not known (a <see cref="Peek"/> that did not reach the source's end).</summary>
@@ -230,10 +275,7 @@ public sealed class XmlDocumentBuffer : ForwardReadStream
         if (!_disposed)
         {
             _disposed = true;
-            while (_segments.Count > 0)
-            {
-                ArrayPool<byte>.Shared.Return(_segments.Dequeue().Array);
-            }
+            Discard();
         }
 
         base.Dispose(disposing);

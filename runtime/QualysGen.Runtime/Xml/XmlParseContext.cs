@@ -158,6 +158,7 @@ public sealed class XmlParseContext
 
     private void Report(QualysXmlException exception, int parentDepth, string? omitted, string? rawXml)
     {
+        StopIfAsked();
         var parent = PathTo(parentDepth);
         var deviation = new QualysXmlDeviation(
             exception.Kind,
@@ -181,6 +182,26 @@ public sealed class XmlParseContext
     {
         XmlTelemetry.Deviations.Add(1, new KeyValuePair<string, object?>("kind", deviation.Kind.ToString()));
         _options.Reporter?.OnDeviation(deviation);
+    }
+
+    /// <summary>
+    /// For a parse of a response without its indentation (<see cref="XmlParseInput.TryParseWithoutIndentation"/>), whose lines
+    /// and columns are not the response's: the first deviation or drift ends it with <see cref="ReportStop"/>, reporting and
+    /// counting nothing, as the response is to be read again as it came.
+    /// </summary>
+    internal bool StopsAtReport { get; set; }
+
+    private void StopIfAsked()
+    {
+        if (StopsAtReport)
+        {
+            throw new ReportStop();
+        }
+    }
+
+    /// <summary>Ends a parse that <see cref="StopsAtReport"/> at its first deviation or drift.</summary>
+    internal sealed class ReportStop : Exception
+    {
     }
 
     /// <summary>
@@ -363,6 +384,7 @@ public sealed class XmlParseContext
 
     private void CountDrift(QualysXmlDriftKind kind, string path, string? value, long position = -1)
     {
+        StopIfAsked();
         _drift ??= new();
         var key = (kind, path, value);
         if (_drift.TryGetValue(key, out var count))

@@ -107,7 +107,8 @@ public abstract class XmlRecordBatches : IDisposable
 
     private bool _removesIndentation = !KeepIndentation;
 
-    private static readonly bool KeepIndentation = AppContext.TryGetSwitch("QualysGen.Xml.KeepIndentation", out var keep) && keep;
+    /// <summary>The AppContext switch <c>QualysGen.Xml.KeepIndentation</c>: no response or batch is read without its indentation.</summary>
+    internal static readonly bool KeepIndentation = AppContext.TryGetSwitch("QualysGen.Xml.KeepIndentation", out var keep) && keep;
 
     /// <summary>The names of the records' ancestors, root first.</summary>
     private protected string[] Ancestors { get; }
@@ -158,13 +159,27 @@ public abstract class XmlRecordBatches : IDisposable
     public static XmlParseInput Open(Stream stream, QualysXmlOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var limits = options ?? QualysXmlOptions.Default;
         var parallelism = ParallelismFor(stream, options, out var after);
+        if (after == 0 && parallelism == 1 && !(stream is XmlDocumentBuffer || (stream is MemoryStream memory && memory.TryGetBuffer(out _))))
+        {
+            // One thread: a response held whole is read without its indentation (XmlParseInput.TryParseWithoutIndentation).
+            // One of known length up to the limit is read into memory first, in one segment; of one of unknown length the
+            // first 128 KiB are peeked, and it is held whole if it ends within.
+            var known = KnownLength(stream);
+            if (known is > 0 and <= XmlParseInput.WholeLimit && known < limits.MaxBufferedBytes)
+            {
+                return new XmlParseInput(XmlDocumentBuffer.Peek(stream, known + 1, (int)known), 1, owned: true);
+            }
+
+            after = known < 0 ? Math.Min(XmlParseInput.WholePeek, limits.MaxBufferedBytes) : 0;
+        }
+
         if (after == 0)
         {
             return new XmlParseInput(stream, parallelism, owned: false);
         }
 
-        var limits = options ?? QualysXmlOptions.Default;
         var peeked = XmlDocumentBuffer.Peek(stream, Math.Min(after, limits.MaxBufferedBytes));
         return new XmlParseInput(peeked, peeked.Remaining is >= 0 and var length && length < after ? 1 : parallelism, owned: true);
     }
@@ -627,7 +642,7 @@ public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
         var record = 0;
         try
         {
-            using var reader = XmlReader.Create(new BatchStream(bytes, offset, length), settings, batch.ParserContext(settings.NameTable!));
+            using var reader = XmlReader.Create(new ForwardArrayStream(bytes, offset, length), settings, batch.ParserContext(settings.NameTable!));
             context.StartBatch(reader, Ancestors);
             reader.Read();
             while (!reader.EOF)
@@ -680,24 +695,6 @@ public sealed class XmlRecordBatches<TNames, T> : XmlRecordBatches
     private static Func<string?> RecordXmlOf(RecordBatch batch, int index) => () => batch.RecordXml(index);
 
     private sealed record Worker(TNames Names, XmlReaderSettings Settings, XmlParseContext Context);
-
-    /// <summary>A batch's bytes, read forward only: over a seekable stream the reader sizes its buffers to the input (twice the memory).</summary>
-    private sealed class BatchStream(byte[] bytes, int offset, int length) : ForwardReadStream
-    {
-        private readonly int _end = offset + length;
-        private int _position = offset;
-
-        public override int Read(Span<byte> buffer)
-        {
-            var count = Math.Min(buffer.Length, _end - _position);
-            bytes.AsSpan(_position, count).CopyTo(buffer);
-            _position += count;
-            return count;
-        }
-
-        public override System.Threading.Tasks.ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-            => new(Read(buffer.Span));
-    }
 }
 
 /// <summary>A run of consecutive records cut out of a response, where it began, and, once parsed, its results.</summary>
