@@ -127,6 +127,25 @@ public sealed class IndentationTests
         Assert.Equal(ScanLine(bytes, 2), exception.LineNumber);
     }
 
+    /// <summary>
+    /// A response cut inside an empty-element tag (<c>&lt;SCHEDULE/</c>) fails at the same place however it is held: over
+    /// a seekable stream (a caller's <c>MemoryStream</c>, read as it came after the copy failed) <c>XmlReader</c> reported
+    /// it at a column past the end of the line, over a network at the '/'.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public async Task A_response_cut_inside_a_tag_fails_at_the_same_place_however_it_is_held(string source)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Declaration + "<COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT>\n  <RESPONSE>\n    <SCHEDULE/");
+
+        var exception = await Assert.ThrowsAsync<QualysXmlException>(() => ParseFrom(source, bytes, OneThread));
+        var overNetwork = Assert.Throws<QualysXmlException>(() => ComplianceScheduleScanListOutput.Parse(new ChunkedStream(bytes, 5, seed: 1), new QualysXmlOptions { MaxDegreeOfParallelism = 1, ParallelThresholdBytes = 0 }));
+
+        Assert.Equal(QualysXmlErrorKind.Malformed, exception.Kind);
+        Assert.Equal((4, 14), (exception.LineNumber, exception.LinePosition));
+        Assert.Equal((overNetwork.LineNumber, overNetwork.LinePosition), (exception.LineNumber, exception.LinePosition));
+    }
+
     [Fact]
     public void A_caller_stream_is_read_to_its_end_as_when_read_as_it_came()
     {
