@@ -17,8 +17,8 @@ namespace QualysGen.IntegrationTests;
 /// A response parsed on one thread and held in memory whole is read from a copy without its indentation, which the reader
 /// gets through in about two thirds of the time. What the caller sees must be what the response as it came gives: the same
 /// model, and every deviation, drift and fault where it is in the response (the copy's lines and columns are not the
-/// response's, so such a response is read again as it came). The meter <c>qualysgen.xml.documents</c> says which way a
-/// response was read. One thread is asked for explicitly, so that these tests hold in QualysGen.ParallelTests too.
+/// response's: deviations and drift are mapped back to the response's, and a response that faults is read again as it
+/// came). The meter <c>qualysgen.xml.documents</c> says which way a response was read. One thread is asked for explicitly, so that these tests hold in QualysGen.ParallelTests too.
 /// </summary>
 [Collection(nameof(DocumentMeterCollection))]
 public sealed class IndentationTests
@@ -90,8 +90,8 @@ public sealed class IndentationTests
         var where = Assert.Single(expected.Deviations);
         Assert.Equal((where.LineNumber, where.LinePosition), (deviation.LineNumber, deviation.LinePosition));
         Assert.True(deviation.LineNumber >= ScanLine(bytes, 2));   // the scan's lines, not the copy's
-        Assert.Equal(1, meter.Documents("read_again"));
-        Assert.Equal(0, meter.Documents("removed"));
+        Assert.Equal(1, meter.Documents("removed"));
+        Assert.Equal(0, meter.Documents("read_again"));
     }
 
     [Theory]
@@ -102,15 +102,74 @@ public sealed class IndentationTests
         var bytes = Encoding.UTF8.GetBytes(Indented(Daily(1), drifting, drifting));
         var expected = new QualysXmlReport();
         AsItCame(bytes, new QualysXmlOptions { Reporter = expected, MaxDegreeOfParallelism = 1 });
+        using var meter = new BatchMeter();
 
         var report = new QualysXmlReport();
         var parsed = await ParseFrom(source, bytes, new QualysXmlOptions { Reporter = report, MaxDegreeOfParallelism = 1 });
 
+        Assert.Equal(1, meter.Documents("removed"));
         Assert.Equal(3, parsed.Response.Scans.Count);
         var drift = Assert.Single(report.Drift);
         Assert.Equal(Assert.Single(expected.Drift), drift);
         Assert.Equal(2, drift.Count);
         Assert.Equal(ScanLine(bytes, 2) + 1, drift.FirstLineNumber);
+    }
+
+    /// <summary>
+    /// The copy's positions are mapped back to the response's as the reader counts them: CR LF and a lone CR as one line
+    /// break (a run is taken out only where it holds an LF), columns in UTF-16 code units (a character beyond the BMP is two), a byte a character in Latin-1, a byte order
+    /// mark not counted. Each response has, on one line, characters of several sizes before a deviation, an undeclared
+    /// element and an undeclared attribute.
+    /// </summary>
+    [Theory]
+    [InlineData("CR LF")]
+    [InlineData("lone CR in a value")]
+    [InlineData("UTF-8, beyond the BMP")]
+    [InlineData("byte order mark")]
+    [InlineData("ISO-8859-1")]
+    public void Deviations_and_drift_are_reported_at_the_response_s_lines_and_columns(string how)
+    {
+        var scan2 = Scan(2, "<DAILY frequency_days=\"1\" note=\"ä\" />")
+            .Replace("<ACTIVE>1</ACTIVE>", "<ACTIVE>1</ACTIVE><USER_LOGIN>é ü x</USER_LOGIN>\n    <NEW_FIELD note=\"ö\">é</NEW_FIELD>", StringComparison.Ordinal)
+            .Replace("<USER_LOGIN>u</USER_LOGIN>", "", StringComparison.Ordinal)
+            .Replace("<START_HOUR>1</START_HOUR>", "<START_HOUR note=\"ä\">1</START_HOUR>", StringComparison.Ordinal);
+        var scan3 = Daily(3).Replace("<TARGET>10.0.0.3</TARGET>", "", StringComparison.Ordinal);
+        var text = Indented(Daily(1), scan2, scan3);
+        var encoding = (Encoding)new UTF8Encoding(false);
+        switch (how)
+        {
+            case "CR LF":
+                text = text.ReplaceLineEndings("\r\n");
+                break;
+            case "lone CR in a value":
+                text = text.Replace("é ü x", "é\rü x", StringComparison.Ordinal);   // a line break of its own to the reader
+                break;
+            case "UTF-8, beyond the BMP":
+                text = text.Replace("é ü x", "é \U0001F600 ü x", StringComparison.Ordinal);
+                break;
+            case "byte order mark":
+                encoding = new UTF8Encoding(true);
+                break;
+            default:
+                text = text.Replace("UTF-8", "ISO-8859-1", StringComparison.Ordinal);
+                encoding = Encoding.Latin1;
+                break;
+        }
+
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
+        var expected = new QualysXmlReport();
+        var asItCame = AsItCame(bytes, new QualysXmlOptions { Reporter = expected, MaxDegreeOfParallelism = 1 });
+        using var meter = new BatchMeter();
+
+        var report = new QualysXmlReport();
+        var parsed = ComplianceScheduleScanListOutput.Parse(new MemoryStream(bytes), new QualysXmlOptions { Reporter = report, MaxDegreeOfParallelism = 1 });
+
+        Assert.Equal(1, meter.Documents("removed"));
+        Assert.Equal(ModelDump.Of(asItCame), ModelDump.Of(parsed));
+        Assert.NotEmpty(expected.Deviations);
+        Assert.True(expected.Drift.Count >= 2, string.Join("; ", expected.Drift));
+        Assert.Equal(expected.Deviations, report.Deviations);
+        Assert.Equal(expected.Drift, report.Drift);
     }
 
     [Theory]

@@ -66,7 +66,7 @@ public sealed class IndentationRemoverTests
     public void A_whole_response_keeps_what_comes_before_its_root(string xml, string? expected)
     {
         var destination = new byte[xml.Length];
-        var length = IndentationRemover.RemoveFromDocument(Encoding.UTF8.GetBytes(xml), destination);
+        var length = IndentationRemover.RemoveFromDocument(Encoding.UTF8.GetBytes(xml), destination, out _);
         Assert.Equal(expected, length < 0 ? null : Encoding.UTF8.GetString(destination, 0, length));
     }
 
@@ -76,14 +76,14 @@ public sealed class IndentationRemoverTests
         const string xml = "<A>\n  <B/></A>";
         var withMark = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(xml)).ToArray();
         var destination = new byte[withMark.Length];
-        var length = IndentationRemover.RemoveFromDocument(withMark, destination);
+        var length = IndentationRemover.RemoveFromDocument(withMark, destination, out _);
         Assert.Equal(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("<A><B/></A>")), destination.Take(length));
 
         foreach (var encoding in new Encoding[] { Encoding.Unicode, Encoding.BigEndianUnicode, Encoding.UTF32 })
         {
             foreach (var bytes in new[] { encoding.GetPreamble().Concat(encoding.GetBytes(xml)).ToArray(), encoding.GetBytes(xml) })
             {
-                Assert.Equal(-1, IndentationRemover.RemoveFromDocument(bytes, new byte[bytes.Length]));
+                Assert.Equal(-1, IndentationRemover.RemoveFromDocument(bytes, new byte[bytes.Length], out _));
             }
         }
     }

@@ -72,9 +72,13 @@ internal static class IndentationRemover
     /// or when the document is one to read as it came: in an encoding whose markup is not ASCII's (UTF-16, UTF-32, or one the
     /// declaration names and <see cref="Applies"/> refuses), or with a DOCTYPE that holds an internal subset.
     /// </summary>
-    public static int RemoveFromDocument(ReadOnlySpan<byte> document, Span<byte> destination)
+    /// <param name="document">The response.</param>
+    /// <param name="destination">Where the copy goes; at least as long as the response.</param>
+    /// <param name="oneBytePerCharacter">Whether the declared encoding is one byte a character (not UTF-8), for counting
+    /// columns (<see cref="CompactPositions"/>).</param>
+    public static int RemoveFromDocument(ReadOnlySpan<byte> document, Span<byte> destination, out bool oneBytePerCharacter)
     {
-        var prolog = PrologLength(document);
+        var prolog = PrologLength(document, out oneBytePerCharacter);
         if (prolog < 0 || destination.Length < document.Length)
         {
             return -1;
@@ -94,8 +98,9 @@ internal static class IndentationRemover
     /// The length of the document's byte order mark, XML declaration and DOCTYPE (with what lies between them), or -1 when the
     /// document is not one to read without its indentation (see <see cref="RemoveFromDocument"/>).
     /// </summary>
-    internal static int PrologLength(ReadOnlySpan<byte> document)
+    internal static int PrologLength(ReadOnlySpan<byte> document, out bool oneBytePerCharacter)
     {
+        oneBytePerCharacter = false;
         var at = document.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         if (at == 0 && document.Length >= 2 && (document[0] == 0 || document[1] == 0 || document[0] >= 0xFE))
         {
@@ -106,7 +111,7 @@ internal static class IndentationRemover
         if (rest.StartsWith("<?xml"u8) && rest.Length > 5 && Whitespace.Contains(rest[5]))
         {
             var end = rest.IndexOf("?>"u8);
-            if (end < 0 || !DeclaredEncodingApplies(rest.Slice(0, end)))
+            if (end < 0 || !DeclaredEncodingApplies(rest.Slice(0, end), out oneBytePerCharacter))
             {
                 return -1;
             }
@@ -147,8 +152,9 @@ internal static class IndentationRemover
     }
 
     /// <summary>Whether the encoding an XML declaration names (UTF-8 when it names none) is one <see cref="Applies"/> to.</summary>
-    private static bool DeclaredEncodingApplies(ReadOnlySpan<byte> declaration)
+    private static bool DeclaredEncodingApplies(ReadOnlySpan<byte> declaration, out bool oneBytePerCharacter)
     {
+        oneBytePerCharacter = false;
         var at = declaration.IndexOf("encoding"u8);
         if (at < 0)
         {
@@ -175,7 +181,9 @@ internal static class IndentationRemover
 
         try
         {
-            return Applies(Encoding.GetEncoding(Encoding.ASCII.GetString(value.Slice(1, close))));
+            var encoding = Encoding.GetEncoding(Encoding.ASCII.GetString(value.Slice(1, close)));
+            oneBytePerCharacter = encoding.IsSingleByte;
+            return Applies(encoding);
         }
         catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {

@@ -158,7 +158,6 @@ public sealed class XmlParseContext
 
     private void Report(QualysXmlException exception, int parentDepth, string? omitted, string? rawXml)
     {
-        StopIfAsked();
         var parent = PathTo(parentDepth);
         var deviation = new QualysXmlDeviation(
             exception.Kind,
@@ -174,6 +173,12 @@ public sealed class XmlParseContext
             return;
         }
 
+        if (HoldsDeviations)
+        {
+            (_held ??= new()).Add(deviation);
+            return;
+        }
+
         Replay(deviation);
     }
 
@@ -186,22 +191,46 @@ public sealed class XmlParseContext
 
     /// <summary>
     /// For a parse of a response without its indentation (<see cref="XmlParseInput.TryParseWithoutIndentation"/>), whose lines
-    /// and columns are not the response's: the first deviation or drift ends it with <see cref="ReportStop"/>, reporting and
-    /// counting nothing, as the response is to be read again as it came.
+    /// and columns are not the response's: its deviations are held instead of reported, to be reported once the parse has
+    /// ended, at the response's positions (<see cref="ReportHeld"/>).
     /// </summary>
-    internal bool StopsAtReport { get; set; }
+    internal bool HoldsDeviations { get; set; }
 
-    private void StopIfAsked()
+    private List<QualysXmlDeviation>? _held;
+
+    /// <summary>Whether the parse so far has a deviation held or drift counted: positions to map.</summary>
+    internal bool HasReports => _held is { Count: > 0 } || _drift is { Count: > 0 };
+
+    /// <summary>
+    /// Reports the deviations held (<see cref="HoldsDeviations"/>) and moves the drift counted so far to the response's
+    /// positions, both mapped by <paramref name="map"/> from the copy's; deviations are reported from then on.
+    /// </summary>
+    internal void ReportHeld(Func<int, int, (int Line, int Column)> map)
     {
-        if (StopsAtReport)
+        var held = _held;
+        _held = null;
+        HoldsDeviations = false;
+        if (_drift is { Count: > 0 } drift)
         {
-            throw new ReportStop();
+            foreach (var count in drift.Values)
+            {
+                (count.Line, count.Column) = map(count.Line, count.Column);
+            }
+        }
+
+        foreach (var deviation in held ?? [])
+        {
+            var (line, column) = map(deviation.LineNumber, deviation.LinePosition);
+            Replay(deviation with { LineNumber = line, LinePosition = column });
         }
     }
 
-    /// <summary>Ends a parse that <see cref="StopsAtReport"/> at its first deviation or drift.</summary>
-    internal sealed class ReportStop : Exception
+    /// <summary>Drops what a parse that is to be done again held and counted; deviations are reported from then on.</summary>
+    internal void DropHeld()
     {
+        _held = null;
+        _drift = null;
+        HoldsDeviations = false;
     }
 
     /// <summary>
@@ -384,7 +413,6 @@ public sealed class XmlParseContext
 
     private void CountDrift(QualysXmlDriftKind kind, string path, string? value, long position = -1)
     {
-        StopIfAsked();
         _drift ??= new();
         var key = (kind, path, value);
         if (_drift.TryGetValue(key, out var count))

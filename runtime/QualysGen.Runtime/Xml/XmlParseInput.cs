@@ -45,16 +45,17 @@ public readonly struct XmlParseInput : IDisposable
     /// <summary>
     /// For a response parsed on one thread and held in memory whole: parses it with <paramref name="read"/> from a copy without
     /// its indentation (<see cref="IndentationRemover.RemoveFromDocument"/>), which <see cref="XmlReader"/> reads in about
-    /// two thirds of the time. Its lines and columns are not the response's, so the result is kept only when the parse reports
-    /// nothing that carries one: no deviation, no drift, no fault. The first of those ends the parse; it returns false having
-    /// reported and consumed nothing, and the response is to be read as it came (such a response costs the parse up to its
-    /// first report twice). False, without a parse, for a response on several threads, not held whole, without
+    /// two thirds of the time. Its lines and columns are not the response's: its deviations are held until it ends, then
+    /// reported with its drift at the response's own lines and columns (<see cref="CompactPositions"/>). On a fault it
+    /// returns false having reported and consumed nothing, and the response is to be read as it came, for the fault's
+    /// position (which <see cref="XmlReader"/> reports by where its buffer was cut, for some faults). False, without a parse,
+    /// for a response on several threads, not held whole, without
     /// indentation, in an encoding whose markup is not ASCII's, or with an internal DTD subset; and always with the
     /// AppContext switch <c>QualysGen.Xml.KeepIndentation</c>.
     /// </summary>
     /// <param name="names">The generated names, passed to <paramref name="read"/>.</param>
     /// <param name="settings">The reader settings; the indentation is taken out only when they ignore whitespace and PIs.</param>
-    /// <param name="context">The parse's context, set to stop at the first deviation or drift while the copy is read.</param>
+    /// <param name="context">The parse's context, set to hold its deviations while the copy is read.</param>
     /// <param name="read">Reads the document (root, content, end) from a reader.</param>
     /// <param name="result">The document read, when true.</param>
     public bool TryParseWithoutIndentation<TNames, T>(TNames names, XmlReaderSettings settings, XmlParseContext context, Func<XmlReader, TNames, XmlParseContext, T> read, [MaybeNullWhen(false)] out T result)
@@ -81,14 +82,14 @@ public readonly struct XmlParseInput : IDisposable
         var compact = ArrayPool<byte>.Shared.Rent(whole.Count);
         try
         {
-            var length = IndentationRemover.RemoveFromDocument(whole, compact);
+            var length = IndentationRemover.RemoveFromDocument(whole, compact, out var oneBytePerCharacter);
             if (length < 0)
             {
                 return false;
             }
 
             T parsed;
-            context.StopsAtReport = true;
+            context.HoldsDeviations = true;
             try
             {
                 using var reader = XmlReader.Create(new ForwardArrayStream(compact, 0, length), settings);
@@ -96,16 +97,22 @@ public readonly struct XmlParseInput : IDisposable
             }
             catch (Exception)
             {
-                // A deviation or drift (XmlParseContext.ReportStop), or a fault: read again as it came, which reports it, or
-                // throws what this parse would have thrown, where it is in the response.
+                // A fault: read again as it came, which reports what came before it and throws what this parse would have
+                // thrown, where it is in the response (XmlReader reports some faults where its buffer was cut).
+                context.DropHeld();
                 XmlTelemetry.Documents.Add(1, new KeyValuePair<string, object?>("indentation", RecordBatch.ReadAgain));
                 return false;
             }
-            finally
-            {
-                context.StopsAtReport = false;
-            }
 
+            // Deviations and drift, at the response's lines and columns.
+            if (context.HasReports)
+            {
+                context.ReportHeld(new CompactPositions(whole, compact.AsMemory(0, length), oneBytePerCharacter).Map);
+            }
+            else
+            {
+                context.HoldsDeviations = false;
+            }
             XmlTelemetry.Documents.Add(1, new KeyValuePair<string, object?>("indentation", RecordBatch.IndentationRemoved));
 
             // Consumed, as a parse of the response as it came would have left it.

@@ -154,7 +154,10 @@ public abstract class XmlRecordBatches : IDisposable
     /// <paramref name="stream"/> is unknown before reading (a network or decompressing stream), its first
     /// <see cref="QualysXmlOptions.ParallelThresholdBytes"/> are read first to learn its size: a response that ends within them
     /// is parsed on one thread, a longer one on several, from its first record. Those bytes are held in pooled buffers until
-    /// the reader has passed them. Dispose the input when done; <paramref name="stream"/> itself is not disposed.
+    /// the reader has passed them. On one thread, so that a short response can be read without its indentation
+    /// (<see cref="XmlParseInput.TryParseWithoutIndentation"/>), one of known length up to 1 MiB is read into one pooled
+    /// segment first, and of one of unknown length the first 128 KiB are read first when the options ask for one thread.
+    /// Dispose the input when done; <paramref name="stream"/> itself is not disposed.
     /// </summary>
     public static XmlParseInput Open(Stream stream, QualysXmlOptions? options)
     {
