@@ -1,118 +1,143 @@
 using System;
-using System.Collections.Generic;
 
 namespace QualysGen.Xml;
 
 /// <summary>
-/// Maps a line and column that <see cref="System.Xml.XmlReader"/> reports in a response read without its indentation
+/// Maps lines and columns that <see cref="System.Xml.XmlReader"/> reports in a response read without its indentation
 /// (<see cref="IndentationRemover.RemoveFromDocument"/>) back to the response's own, counted as the reader counts them (see
 /// <see cref="XmlLineCounter"/>): CR LF, a lone CR and an LF are each one line break; a column counts UTF-16 code units
 /// (a byte each in a single-byte encoding); a UTF-8 byte order mark is no character. Exact for the positions of what the
-/// reader reports (a tag, an attribute, a value), which never lie inside a run taken out: the copy is the response with
-/// whole runs of whitespace deleted, each between a '&gt;' and a '&lt;'. Built on first use, from the two documents.
+/// reader reports (a tag, an attribute, a value), which never lie inside a run taken out.
 /// </summary>
+/// <remarks>
+/// The copy is the response with whole runs of whitespace deleted, each run just before a '&lt;', so the bytes from a copy's
+/// '&lt;' to the next one are the response's from its '&lt;' of the same number. A position is found in the copy from its
+/// line and column, then in the response by counting '&lt;' in both, then given the response's line and column. Positions
+/// are mapped in order (<see cref="Map"/> must be called with ascending positions), each count going on from the last, so
+/// that all of them together cost a few vectorized passes over the two documents however many there are.
+/// </remarks>
 internal sealed class CompactPositions(ReadOnlyMemory<byte> original, ReadOnlyMemory<byte> compact, bool oneBytePerCharacter)
 {
-    private int[]? _originalLines;
-    private int[]? _compactLines;
-    private List<(int At, int Removed)>? _removals;   // where in the copy a run was taken out, and all bytes taken out up to it
+    private readonly int _start = original.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
 
-    /// <summary>The response's line and column of <paramref name="line"/> and <paramref name="column"/> in the copy; (0, 0) stays so.</summary>
+    // The copy: the line reached and where it starts; how many '<' lie before _copyAt.
+    private int _copyLine = 1;
+    private int _copyLineStart = -1;
+    private int _copyAt;
+    private int _copyAngles;
+
+    // The response: how many '<' lie before _responseAt (the byte after the last one counted); the line at _lineAt.
+    private int _responseAt;
+    private int _responseAngles;
+    private int _lineAt;
+    private int _line = 1;
+
+    /// <summary>The response's line and column of <paramref name="line"/> and <paramref name="column"/> in the copy; (0, 0) and positions out of order or past the copy stay as they are.</summary>
     public (int Line, int Column) Map(int line, int column)
     {
-        if (line <= 0 || column <= 0)
+        if (line <= 0 || column <= 0 || line < _copyLine)
         {
             return (line, column);
         }
 
         var copy = compact.Span;
-        _compactLines ??= LineStarts(copy);
-        if (line > _compactLines.Length)
-        {
-            return (line, column);   // not a position in the copy: left as it is
-        }
-
-        var offset = Advance(copy, _compactLines[line - 1], column - 1);
-        offset += RemovedUpTo(offset);
-
         var response = original.Span;
-        _originalLines ??= LineStarts(response);
-        var index = Array.BinarySearch(_originalLines, offset);
-        var lineIndex = index >= 0 ? index : ~index - 1;
-        return (lineIndex + 1, 1 + Characters(response.Slice(_originalLines[lineIndex], offset - _originalLines[lineIndex])));
-    }
-
-    /// <summary>The bytes taken out before the copy's byte at <paramref name="offset"/> (a run taken out just before it included).</summary>
-    private int RemovedUpTo(int offset)
-    {
-        _removals ??= Removals(original.Span, compact.Span);
-        int low = 0, high = _removals.Count - 1, removed = 0;
-        while (low <= high)
+        if (_copyLineStart < 0)
         {
-            var middle = (low + high) >> 1;
-            if (_removals[middle].At <= offset)
-            {
-                removed = _removals[middle].Removed;
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
+            _copyLineStart = _start;
         }
 
-        return removed;
-    }
-
-    /// <summary>
-    /// The runs taken out, found by walking the two documents side by side: where they differ, the response holds a run of
-    /// whitespace that the copy does not (after such a run the copy goes on with a '&lt;', never with whitespace).
-    /// </summary>
-    private static List<(int At, int Removed)> Removals(ReadOnlySpan<byte> response, ReadOnlySpan<byte> copy)
-    {
-        var removals = new List<(int, int)>();
-        int i = 0, j = 0, removed = 0;
-        while (j < copy.Length && i < response.Length)
+        while (_copyLine < line)
         {
-            var same = response.Slice(i).CommonPrefixLength(copy.Slice(j));
-            i += same;
-            j += same;
-            if (j >= copy.Length || i >= response.Length)
-            {
-                break;
-            }
-
-            var run = response.Slice(i).IndexOfAnyExcept(" \t\r\n"u8);
-            run = run < 0 ? response.Length - i : Math.Max(run, 1);
-            i += run;
-            removed += run;
-            removals.Add((j, removed));
-        }
-
-        return removals;
-    }
-
-    /// <summary>Where each line begins (line 1 after a UTF-8 byte order mark).</summary>
-    private static int[] LineStarts(ReadOnlySpan<byte> document)
-    {
-        var starts = new List<int> { document.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0 };
-        var at = 0;
-        while (true)
-        {
-            var found = document.Slice(at).IndexOfAny((byte)'\r', (byte)'\n');
+            var found = copy.Slice(_copyLineStart).IndexOfAny((byte)'\r', (byte)'\n');
             if (found < 0)
             {
-                return starts.ToArray();
+                return (line, column);
             }
 
-            at += found + 1;
-            if (document[at - 1] == '\r' && at < document.Length && document[at] == '\n')
+            var next = _copyLineStart + found + 1;
+            if (copy[next - 1] == '\r' && next < copy.Length && copy[next] == '\n')
             {
-                at++;
+                next++;
             }
 
-            starts.Add(at);
+            _copyLine++;
+            _copyLineStart = next;
         }
+
+        var at = Advance(copy, _copyLineStart, column - 1);
+        if (at < _copyAt)
+        {
+            return (line, column);
+        }
+
+        // The '<' up to and with the copy's byte at the position, and the same '<' in the response.
+        var upTo = Math.Min(at + 1, copy.Length);
+        _copyAngles += copy.Slice(_copyAt, upTo - _copyAt).Count((byte)'<');
+        _copyAt = upTo;
+        int offset;
+        if (_copyAngles == 0)
+        {
+            offset = at;   // before the root: the same bytes
+        }
+        else
+        {
+            if (!FindAngle(response, _copyAngles))
+            {
+                return (line, column);
+            }
+
+            offset = _responseAt - 1 + (at - copy.Slice(0, upTo).LastIndexOf((byte)'<'));
+        }
+
+        // The response's line and column there.
+        if (offset < _lineAt)
+        {
+            return (line, column);
+        }
+
+        var counted = response.Slice(_lineAt, offset - _lineAt);
+        var breaks = counted.Count((byte)'\n') + counted.Count((byte)'\r') - counted.Count("\r\n"u8);
+        if (_lineAt > 0 && counted.Length > 0 && counted[0] == '\n' && response[_lineAt - 1] == '\r')
+        {
+            breaks--;   // the LF of a CR LF counted before
+        }
+
+        _line += breaks;
+        _lineAt = offset;
+        var lineStart = response.Slice(0, offset).LastIndexOfAny((byte)'\r', (byte)'\n') + 1;
+        lineStart = Math.Max(lineStart, lineStart == 0 ? _start : 0);
+        return (_line, 1 + Characters(response.Slice(lineStart, offset - lineStart)));
+    }
+
+    /// <summary>Moves <see cref="_responseAt"/> past the response's '&lt;' number <paramref name="number"/>; false if it has fewer.</summary>
+    private bool FindAngle(ReadOnlySpan<byte> response, int number)
+    {
+        while (_responseAngles < number)
+        {
+            var rest = response.Slice(_responseAt);
+            if (rest.IsEmpty)
+            {
+                return false;
+            }
+
+            var block = rest.Slice(0, Math.Min(1024, rest.Length));
+            var count = block.Count((byte)'<');
+            if (_responseAngles + count < number)
+            {
+                _responseAngles += count;
+                _responseAt += block.Length;
+                continue;
+            }
+
+            while (_responseAngles < number)
+            {
+                _responseAt += response.Slice(_responseAt).IndexOf((byte)'<') + 1;
+                _responseAngles++;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The offset <paramref name="characters"/> characters (UTF-16 code units) on from <paramref name="offset"/>.</summary>

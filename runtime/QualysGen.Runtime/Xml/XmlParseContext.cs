@@ -210,17 +210,37 @@ public sealed class XmlParseContext
         var held = _held;
         _held = null;
         HoldsDeviations = false;
-        if (_drift is { Count: > 0 } drift)
+
+        // Mapped in ascending order, each position once (the map goes on from where the last one left it).
+        var positions = new List<(int Line, int Column)>();
+        foreach (var count in _drift?.Values ?? (IEnumerable<DriftCount>)[])
         {
-            foreach (var count in drift.Values)
-            {
-                (count.Line, count.Column) = map(count.Line, count.Column);
-            }
+            positions.Add((count.Line, count.Column));
         }
 
         foreach (var deviation in held ?? [])
         {
-            var (line, column) = map(deviation.LineNumber, deviation.LinePosition);
+            positions.Add((deviation.LineNumber, deviation.LinePosition));
+        }
+
+        positions.Sort();
+        var mapped = new Dictionary<(int Line, int Column), (int Line, int Column)>(positions.Count);
+        foreach (var position in positions)
+        {
+            if (!mapped.ContainsKey(position))
+            {
+                mapped[position] = map(position.Line, position.Column);
+            }
+        }
+
+        foreach (var count in _drift?.Values ?? (IEnumerable<DriftCount>)[])
+        {
+            (count.Line, count.Column) = mapped[(count.Line, count.Column)];
+        }
+
+        foreach (var deviation in held ?? [])
+        {
+            var (line, column) = mapped[(deviation.LineNumber, deviation.LinePosition)];
             Replay(deviation with { LineNumber = line, LinePosition = column });
         }
     }

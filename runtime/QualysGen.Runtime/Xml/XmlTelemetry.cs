@@ -11,7 +11,7 @@ namespace QualysGen.Xml;
 /// when the batch was read without its indentation, <c>kept</c> when read as it came, <c>read_again</c> when read both ways
 /// because it reported a deviation, drift or fault, whose positions need the batch as it came); and
 /// <c>qualysgen.xml.documents</c> (responses a parse on one thread held whole in memory and read without their indentation,
-/// tagged <c>indentation</c>: <c>removed</c>, or <c>read_again</c> when read both ways, as a batch is).
+/// tagged <c>indentation</c>: <c>removed</c>, or <c>read_again</c> when read both ways because it faulted).
 /// For OpenTelemetry: <c>AddMeter(XmlTelemetry.MeterName)</c>.
 /// </summary>
 public static class XmlTelemetry
