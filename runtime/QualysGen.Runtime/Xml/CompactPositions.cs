@@ -16,9 +16,13 @@ namespace QualysGen.Xml;
 /// are mapped in order (<see cref="Map"/> must be called with ascending positions), each count going on from the last, so
 /// that all of them together cost a few vectorized passes over the two documents however many there are.
 /// </remarks>
-internal sealed class CompactPositions(ReadOnlyMemory<byte> original, ReadOnlyMemory<byte> compact, bool oneBytePerCharacter)
+internal sealed class CompactPositions
 {
-    private readonly int _start = original.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+    private readonly ArraySegment<byte> _original;
+    private readonly ReadOnlyMemory<byte> _compact;
+    private readonly bool _oneBytePerCharacter;
+    private readonly int _start;
+    private readonly XmlLineCounter _lines;   // the response's lines, counted on from one position to the next
 
     // The copy: the line reached and where it starts; how many '<' lie before _copyAt.
     private int _copyLine = 1;
@@ -26,11 +30,19 @@ internal sealed class CompactPositions(ReadOnlyMemory<byte> original, ReadOnlyMe
     private int _copyAt;
     private int _copyAngles;
 
-    // The response: how many '<' lie before _responseAt (the byte after the last one counted); the line at _lineAt.
+    // The response: how many '<' lie before _responseAt (the byte after the last one counted).
     private int _responseAt;
     private int _responseAngles;
-    private int _lineAt;
-    private int _line = 1;
+
+    public CompactPositions(ArraySegment<byte> original, ReadOnlyMemory<byte> compact, bool oneBytePerCharacter)
+    {
+        _original = original;
+        _compact = compact;
+        _oneBytePerCharacter = oneBytePerCharacter;
+        _start = original.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        _lines = new XmlLineCounter { OneBytePerCharacter = oneBytePerCharacter };
+        _lines.ContinueAt(original.Offset + _start);
+    }
 
     /// <summary>The response's line and column of <paramref name="line"/> and <paramref name="column"/> in the copy; (0, 0) and positions out of order or past the copy stay as they are.</summary>
     public (int Line, int Column) Map(int line, int column)
@@ -40,8 +52,8 @@ internal sealed class CompactPositions(ReadOnlyMemory<byte> original, ReadOnlyMe
             return (line, column);
         }
 
-        var copy = compact.Span;
-        var response = original.Span;
+        var copy = _compact.Span;
+        var response = _original.AsSpan();
         if (_copyLineStart < 0)
         {
             _copyLineStart = _start;
@@ -91,23 +103,13 @@ internal sealed class CompactPositions(ReadOnlyMemory<byte> original, ReadOnlyMe
         }
 
         // The response's line and column there.
-        if (offset < _lineAt)
+        if (_original.Offset + offset < _lines.Offset)
         {
             return (line, column);
         }
 
-        var counted = response.Slice(_lineAt, offset - _lineAt);
-        var breaks = counted.Count((byte)'\n') + counted.Count((byte)'\r') - counted.Count("\r\n"u8);
-        if (_lineAt > 0 && counted.Length > 0 && counted[0] == '\n' && response[_lineAt - 1] == '\r')
-        {
-            breaks--;   // the LF of a CR LF counted before
-        }
-
-        _line += breaks;
-        _lineAt = offset;
-        var lineStart = response.Slice(0, offset).LastIndexOfAny((byte)'\r', (byte)'\n') + 1;
-        lineStart = Math.Max(lineStart, lineStart == 0 ? _start : 0);
-        return (_line, 1 + Characters(response.Slice(lineStart, offset - lineStart)));
+        _lines.CountTo(_original.Array!, _original.Offset + offset);
+        return (_lines.Line, _lines.Column);
     }
 
     /// <summary>Moves <see cref="_responseAt"/> past the response's '&lt;' number <paramref name="number"/>; false if it has fewer.</summary>
@@ -146,31 +148,11 @@ internal sealed class CompactPositions(ReadOnlyMemory<byte> original, ReadOnlyMe
         while (characters > 0 && offset < document.Length)
         {
             var b = document[offset];
-            var length = oneBytePerCharacter || b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-            characters -= !oneBytePerCharacter && length == 4 ? 2 : 1;
+            var length = _oneBytePerCharacter || b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            characters -= !_oneBytePerCharacter && length == 4 ? 2 : 1;
             offset += length;
         }
 
         return offset;
-    }
-
-    /// <summary>The characters (UTF-16 code units) of <paramref name="bytes"/>.</summary>
-    private int Characters(ReadOnlySpan<byte> bytes)
-    {
-        if (oneBytePerCharacter)
-        {
-            return bytes.Length;
-        }
-
-        var count = 0;
-        foreach (var b in bytes)
-        {
-            if ((b & 0xC0) != 0x80)
-            {
-                count += b >= 0xF0 ? 2 : 1;
-            }
-        }
-
-        return count;
     }
 }
