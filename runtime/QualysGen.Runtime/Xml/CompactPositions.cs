@@ -21,12 +21,11 @@ internal sealed class CompactPositions
     private readonly ArraySegment<byte> _original;
     private readonly ReadOnlyMemory<byte> _compact;
     private readonly bool _oneBytePerCharacter;
-    private readonly int _start;
     private readonly XmlLineCounter _lines;   // the response's lines, counted on from one position to the next
 
     // The copy: the line reached and where it starts; how many '<' lie before _copyAt.
     private int _copyLine = 1;
-    private int _copyLineStart = -1;
+    private int _copyLineStart;
     private int _copyAt;
     private int _copyAngles;
 
@@ -39,9 +38,10 @@ internal sealed class CompactPositions
         _original = original;
         _compact = compact;
         _oneBytePerCharacter = oneBytePerCharacter;
-        _start = original.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var start = original.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;   // line 1 begins after a byte order mark
+        _copyLineStart = start;   // the copy keeps what precedes the root as it came
         _lines = new XmlLineCounter { OneBytePerCharacter = oneBytePerCharacter };
-        _lines.ContinueAt(original.Offset + _start);
+        _lines.ContinueAt(original.Offset + start);
     }
 
     /// <summary>The response's line and column of <paramref name="line"/> and <paramref name="column"/> in the copy; (0, 0) and positions out of order or past the copy stay as they are.</summary>
@@ -54,10 +54,6 @@ internal sealed class CompactPositions
 
         var copy = _compact.Span;
         var response = _original.AsSpan();
-        if (_copyLineStart < 0)
-        {
-            _copyLineStart = _start;
-        }
 
         while (_copyLine < line)
         {

@@ -198,18 +198,17 @@ public sealed class XmlParseContext
 
     private List<QualysXmlDeviation>? _held;
 
-    /// <summary>Whether the parse so far has a deviation held or drift counted: positions to map.</summary>
+    /// <summary>Whether the parse has a deviation held or drift counted: positions to map (<see cref="ReportHeld"/>).</summary>
     internal bool HasReports => _held is { Count: > 0 } || _drift is { Count: > 0 };
 
     /// <summary>
     /// Reports the deviations held (<see cref="HoldsDeviations"/>) and moves the drift counted so far to the response's
-    /// positions, both mapped by <paramref name="map"/> from the copy's; deviations are reported from then on.
+    /// positions, both mapped by <paramref name="map"/> from the copy's.
     /// </summary>
     internal void ReportHeld(Func<int, int, (int Line, int Column)> map)
     {
         var held = _held;
         _held = null;
-        HoldsDeviations = false;
 
         // Mapped in ascending order, each position once (the map goes on from where the last one left it).
         var positions = new List<(int Line, int Column)>();
@@ -245,12 +244,11 @@ public sealed class XmlParseContext
         }
     }
 
-    /// <summary>Drops what a parse that is to be done again held and counted; deviations are reported from then on.</summary>
+    /// <summary>Drops what a parse that is to be done again held and counted.</summary>
     internal void DropHeld()
     {
         _held = null;
         _drift = null;
-        HoldsDeviations = false;
     }
 
     /// <summary>

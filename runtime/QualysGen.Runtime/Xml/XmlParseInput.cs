@@ -49,9 +49,8 @@ public readonly struct XmlParseInput : IDisposable
     /// reported with its drift at the response's own lines and columns (<see cref="CompactPositions"/>). On a fault it
     /// returns false having reported and consumed nothing, and the response is to be read as it came, for the fault's
     /// position (which <see cref="XmlReader"/> reports by where its buffer was cut, for some faults). False, without a parse,
-    /// for a response on several threads, not held whole, without
-    /// indentation, in an encoding whose markup is not ASCII's, or with an internal DTD subset; and always with the
-    /// AppContext switch <c>QualysGen.Xml.KeepIndentation</c>.
+    /// for a response on several threads, not held whole, without indentation, in an encoding whose markup is not ASCII's,
+    /// or with an internal DTD subset; and always with the AppContext switch <c>QualysGen.Xml.KeepIndentation</c>.
     /// </summary>
     /// <param name="names">The generated names, passed to <paramref name="read"/>.</param>
     /// <param name="settings">The reader settings; the indentation is taken out only when they ignore whitespace and PIs.</param>
@@ -103,16 +102,17 @@ public readonly struct XmlParseInput : IDisposable
                 XmlTelemetry.Documents.Add(1, new KeyValuePair<string, object?>("indentation", RecordBatch.ReadAgain));
                 return false;
             }
+            finally
+            {
+                context.HoldsDeviations = false;
+            }
 
             // Deviations and drift, at the response's lines and columns.
             if (context.HasReports)
             {
                 context.ReportHeld(new CompactPositions(whole, compact.AsMemory(0, length), oneBytePerCharacter).Map);
             }
-            else
-            {
-                context.HoldsDeviations = false;
-            }
+
             XmlTelemetry.Documents.Add(1, new KeyValuePair<string, object?>("indentation", RecordBatch.IndentationRemoved));
 
             // Consumed, as a parse of the response as it came would have left it.
