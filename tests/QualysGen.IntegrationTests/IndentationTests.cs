@@ -30,14 +30,14 @@ public sealed class IndentationTests
     private const string Doctype = "<!DOCTYPE COMPLIANCE_SCHEDULE_SCAN_LIST_OUTPUT SYSTEM \"https://qualysapi.qualys.com/api/2.0/fo/schedule/scan/compliance/schedule_scan_list_output.dtd\">\n";
 
     /// <summary>An indented list with the envelope Qualys sends: declaration, DOCTYPE, a scan per line block.</summary>
-    private static string Indented(params string[] scans)
+    internal static string Indented(params string[] scans)
         => Declaration + Doctype + Document(scans)
             .Replace("<RESPONSE>", "\n  <RESPONSE>\n    ", StringComparison.Ordinal)
             .Replace("<COMPLIANCE_SCHEDULE_SCAN_LIST>", "\n    <COMPLIANCE_SCHEDULE_SCAN_LIST>\n", StringComparison.Ordinal)
             .Replace("</COMPLIANCE_SCHEDULE_SCAN_LIST>", "\n    </COMPLIANCE_SCHEDULE_SCAN_LIST>\n  ", StringComparison.Ordinal)
             .Replace("</RESPONSE>", "</RESPONSE>\n", StringComparison.Ordinal) + "\n";
 
-    private static string Daily(long id) => Scan(id, "<DAILY frequency_days=\"1\" />");
+    internal static string Daily(long id) => Scan(id, "<DAILY frequency_days=\"1\" />");
 
     /// <summary>The ways a response reaches <c>Parse</c> held whole: in a caller's array, copied from a stream of known or unknown length, or buffered by <c>ParseAsync</c>.</summary>
     public static IEnumerable<object[]> Sources => new[] { "exposed MemoryStream", "MemoryStream", "stream of unknown length", "ParseAsync" }.Select(s => new object[] { s });

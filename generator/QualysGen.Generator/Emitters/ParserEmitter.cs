@@ -1204,7 +1204,7 @@ internal sealed class ParserEmitter
 
         w.WriteLine("});");
         w.WriteLine($"global::System.Func<{XmlReader}, {Names}, {XmlParseContext}, {stream.ItemTypeName}> read = {ReadRecord(stream)};");
-        w.WriteLine($"cursor.Split({NewNames}, static names => names.Settings, read);");
+        w.WriteLine($"cursor.Start(names, {NewNames}, static names => names.Settings, read);");
         w.OpenBlock("while (await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false))");
         w.OpenBlock("if (cursor.TryRead(names, read, out var item))");
         w.WriteLine("yield return item;");

@@ -173,7 +173,7 @@ public sealed class XmlParseContext
             return;
         }
 
-        if (HoldsDeviations)
+        if (HoldsReports)
         {
             (_held ??= new()).Add(deviation);
             return;
@@ -191,10 +191,11 @@ public sealed class XmlParseContext
 
     /// <summary>
     /// For a parse of a response without its indentation (<see cref="XmlParseInput.TryParseWithoutIndentation"/>), whose lines
-    /// and columns are not the response's: its deviations are held instead of reported, to be reported once the parse has
-    /// ended, at the response's positions (<see cref="ReportHeld"/>).
+    /// and columns are not the response's: its deviations are held instead of reported (unless <see cref="Deferred"/>), and
+    /// <see cref="Complete"/> does not report its drift, to be reported once the parse has ended, at the response's
+    /// positions (<see cref="ReportHeld"/>).
     /// </summary>
-    internal bool HoldsDeviations { get; set; }
+    internal bool HoldsReports { get; set; }
 
     private List<QualysXmlDeviation>? _held;
 
@@ -202,22 +203,33 @@ public sealed class XmlParseContext
     internal bool HasReports => _held is { Count: > 0 } || _drift is { Count: > 0 };
 
     /// <summary>
-    /// Reports the deviations held (<see cref="HoldsDeviations"/>) and moves the drift counted so far to the response's
+    /// Reports the deviations held (<see cref="HoldsReports"/>) and moves the drift counted so far to the response's
     /// positions, both mapped by <paramref name="map"/> from the copy's.
     /// </summary>
     internal void ReportHeld(Func<int, int, (int Line, int Column)> map)
     {
-        var held = _held;
+        var held = _held ?? [];
         _held = null;
+        MapPositions(held, _drift, map);
+        foreach (var deviation in held)
+        {
+            Replay(deviation);
+        }
+    }
 
-        // Mapped in ascending order, each position once (the map goes on from where the last one left it).
+    /// <summary>
+    /// Moves <paramref name="deviations"/> and <paramref name="drift"/> from a copy's lines and columns to the response's with
+    /// <paramref name="map"/>, which is called in ascending order, once for each position (it goes on from where it left).
+    /// </summary>
+    internal static void MapPositions(List<QualysXmlDeviation> deviations, Dictionary<(QualysXmlDriftKind Kind, string Path, string? Value), DriftCount>? drift, Func<int, int, (int Line, int Column)> map)
+    {
         var positions = new List<(int Line, int Column)>();
-        foreach (var count in _drift?.Values ?? (IEnumerable<DriftCount>)[])
+        foreach (var count in drift?.Values ?? (IEnumerable<DriftCount>)[])
         {
             positions.Add((count.Line, count.Column));
         }
 
-        foreach (var deviation in held ?? [])
+        foreach (var deviation in deviations)
         {
             positions.Add((deviation.LineNumber, deviation.LinePosition));
         }
@@ -232,15 +244,15 @@ public sealed class XmlParseContext
             }
         }
 
-        foreach (var count in _drift?.Values ?? (IEnumerable<DriftCount>)[])
+        foreach (var count in drift?.Values ?? (IEnumerable<DriftCount>)[])
         {
             (count.Line, count.Column) = mapped[(count.Line, count.Column)];
         }
 
-        foreach (var deviation in held ?? [])
+        for (var i = 0; i < deviations.Count; i++)
         {
-            var (line, column) = mapped[(deviation.LineNumber, deviation.LinePosition)];
-            Replay(deviation with { LineNumber = line, LinePosition = column });
+            var (line, column) = mapped[(deviations[i].LineNumber, deviations[i].LinePosition)];
+            deviations[i] = deviations[i] with { LineNumber = line, LinePosition = column };
         }
     }
 
@@ -450,7 +462,7 @@ public sealed class XmlParseContext
     /// <summary>Reports the drift counted so far, once per distinct path, and starts counting anew.</summary>
     public void Complete()
     {
-        if (_drift is not { Count: > 0 } drift)
+        if (HoldsReports || _drift is not { Count: > 0 } drift)
         {
             return;
         }

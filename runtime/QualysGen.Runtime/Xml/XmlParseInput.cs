@@ -88,7 +88,7 @@ public readonly struct XmlParseInput : IDisposable
             }
 
             T parsed;
-            context.HoldsDeviations = true;
+            context.HoldsReports = true;
             try
             {
                 using var reader = XmlReader.Create(new ForwardArrayStream(compact, 0, length), settings);
@@ -104,7 +104,7 @@ public readonly struct XmlParseInput : IDisposable
             }
             finally
             {
-                context.HoldsDeviations = false;
+                context.HoldsReports = false;
             }
 
             // Deviations and drift, at the response's lines and columns.

@@ -826,6 +826,17 @@ internal sealed class RecordBatch
             }
         }
 
+        /// <summary>Moves the deviations and the drift from a copy's lines and columns to the response's (see <see cref="XmlParseContext.MapPositions"/>).</summary>
+        public void MapPositions(Func<int, int, (int Line, int Column)> map)
+        {
+            var deviations = Deviations.ConvertAll(static held => held.Deviation);
+            XmlParseContext.MapPositions(deviations, Drift, map);
+            for (var i = 0; i < deviations.Count; i++)
+            {
+                Deviations[i] = (Deviations[i].BeforeItem, deviations[i]);
+            }
+        }
+
         /// <summary>Reports the rest of the deviations, merges the drift, then throws the fault the batch met, if any.</summary>
         public void Finish(XmlParseContext? context)
         {

@@ -1,5 +1,9 @@
 using System;
+using System.Buffers;
+using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
@@ -18,9 +22,10 @@ namespace QualysGen.Xml;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class XmlRecordCursor : IDisposable
 {
-    private readonly XmlRecordStream _records;
+    private XmlRecordStream? _records;   // null for a response held whole (see ReadWhole)
     private readonly XmlReaderSettings _settings;
     private readonly string[] _path;
+    private readonly bool[] _repeatable;
     private readonly Func<int, XmlEnvelopeLevel> _envelope;
     private readonly XmlEnvelopeLevel[] _levels;   // the level of each element the reader is in, from the root down to _level
     private XmlReader? _reader;
@@ -30,6 +35,12 @@ public sealed class XmlRecordCursor : IDisposable
     private XmlRecordBatches? _batches;
     private RecordBatch.BatchResults? _batch;   // the batch whose placeholder the reader is on, while its records are handed over
     private int _batchItem;
+    private bool _rootEntered;
+    private Func<ArraySegment<byte>, RecordBatch.BatchResults?>? _readWhole;   // until the first record: reads a response held whole
+    private long _wholeLimit = XmlParseInput.WholeLimit;
+    private bool _whole;                      // _batch holds every record of the response, read whole
+    private XmlRecordStream? _readAgain;      // the response taken whole, to be read as it came (a fault or a record left out)
+    private byte[]? _wholeBytes;              // its bytes
 
     /// <summary>Creates the cursor.</summary>
     /// <param name="records">The buffered response.</param>
@@ -45,6 +56,7 @@ public sealed class XmlRecordCursor : IDisposable
         _records = records;
         _settings = settings;
         _path = path;
+        _repeatable = repeatable;
         _envelope = envelope;
         _levels = new XmlEnvelopeLevel[path.Length - 1];
         Context = new XmlParseContext(options) { RecordDepth = path.Length - 1 };
@@ -59,27 +71,42 @@ public sealed class XmlRecordCursor : IDisposable
     public XmlParseContext Context { get; }
 
     /// <summary>
-    /// Parses the records on several threads when the options ask for it, or leave it open and the response is large enough
-    /// (see <see cref="QualysXmlOptions.ParallelThresholdBytes"/>): runs of records are cut out of the response as it arrives
-    /// and parsed ahead by workers (see <see cref="XmlRecordBatches"/>) while the records before them are handed over, in order.
-    /// A response whose length is unknown is read on one thread until the threshold's bytes have arrived. Call before the
-    /// first <see cref="MoveNextAsync"/>.
+    /// Says how the records are read; call once, before the first <see cref="MoveNextAsync"/>.
+    /// <para>On several threads when the options ask for it, or leave it open and the response is large enough (see
+    /// <see cref="QualysXmlOptions.ParallelThresholdBytes"/>): runs of records are cut out of the response as it arrives and
+    /// parsed ahead by workers (see <see cref="XmlRecordBatches"/>) while the records before them are handed over, in order.
+    /// A response whose length is unknown is read on one thread until the threshold's bytes have arrived.</para>
+    /// <para>On this thread, a response that is at hand whole when the first record is waited for (up to 1 MiB, and below the
+    /// threshold unless the options ask for one thread) is read at once, with <paramref name="names"/>, from a copy without its
+    /// indentation (see <see cref="ReadWhole"/>), and its records handed over from memory.</para>
     /// </summary>
-    public void Split<TNames, T>(Func<TNames> newNames, Func<TNames, XmlReaderSettings> settings, Func<XmlReader, TNames, XmlParseContext, T> read)
+    public void Start<TNames, T>(TNames names, Func<TNames> newNames, Func<TNames, XmlReaderSettings> settings, Func<XmlReader, TNames, XmlParseContext, T> read)
     {
-        if (_reader is not null)
+        if (_reader is not null || _records is null)
         {
             return;
         }
 
         var parallelism = XmlRecordBatches.ParallelismFor(_records.Source, Context.Options, out var after);
-        if (parallelism < 2)
+        if (parallelism >= 2)
         {
-            return;
+            if (after == 0)
+            {
+                _batches = new XmlRecordBatches<TNames, T>(Context.Options, parallelism, _path[..^1], recordStream: true, newNames, settings, read) { Context = Context };
+                _records.Split(_batches, synchronous: false);
+                return;   // every record on the workers
+            }
+
+            // Split mode would begin once that many bytes have arrived: a response held whole below them stays on this thread.
+            _batches = new XmlRecordBatches<TNames, T>(Context.Options, parallelism, _path[..^1], recordStream: true, newNames, settings, read) { Context = Context };
+            _records.Split(_batches, synchronous: false, after);
+            _wholeLimit = Math.Min(_wholeLimit, after - 1);
         }
 
-        _batches = new XmlRecordBatches<TNames, T>(Context.Options, parallelism, _path[..^1], recordStream: true, newNames, settings, read) { Context = Context };
-        _records.Split(_batches, synchronous: false, after);
+        if (!XmlRecordBatches.KeepIndentation && _settings is { IgnoreWhitespace: true, IgnoreProcessingInstructions: true })
+        {
+            _readWhole = whole => ReadWhole(whole, names, read);
+        }
     }
 
     /// <summary>Waits until the next record is buffered whole and positions the reader on it; false once the document has ended.</summary>
@@ -92,6 +119,8 @@ public sealed class XmlRecordCursor : IDisposable
                 return false;
             }
 
+            // Once a record, whether it is still to arrive, to be parsed, or handed over from memory.
+            cancellationToken.ThrowIfCancellationRequested();
             if (_batch is not null)
             {
                 if (_batchItem < _batch.Count)
@@ -99,9 +128,19 @@ public sealed class XmlRecordCursor : IDisposable
                     return true;   // TryRead hands it over
                 }
 
+                if (_whole)
+                {
+                    // Every record of a response read whole is handed over: its last deviations and its drift.
+                    _batch.Finish(Context);
+                    _batch = null;
+                    _ended = true;
+                    Context.Complete();
+                    return false;
+                }
+
                 // The batch's records are handed over: its last deviations, its drift, its fault; then past its placeholder,
                 // with what follows it buffered first.
-                await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
+                await _records!.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
                 Guard(static cursor =>
                 {
                     var batch = cursor._batch!;
@@ -113,9 +152,26 @@ public sealed class XmlRecordCursor : IDisposable
                 continue;
             }
 
-            if (_reader is null || _records.Splitting)
+            if (_records is not null && (_reader is null || _records.Splitting))
             {
+                if (_readWhole is not null && _records.Source is MemoryStream && TryReadWholeInMemory())
+                {
+                    continue;
+                }
+
                 await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
+                if (_readWhole is not null)
+                {
+                    if (TryReadWhole(cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    if (_readAgain is not null)
+                    {
+                        await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
+                    }
+                }
             }
 
             // The start tag of the next record, or the end of the response, is buffered: moving to it reads no source byte.
@@ -131,17 +187,193 @@ public sealed class XmlRecordCursor : IDisposable
                 return false;
             }
 
-            if (_records.Splitting && Guard(static cursor => cursor.TakeBatch()))
+            if (_records is { Splitting: true } && Guard(static cursor => cursor.TakeBatch()))
             {
                 continue;
             }
 
             _index++;
-            _records.BeginRecord(_index);
-            _records.SplitIfDue((IXmlLineInfo)_reader!);
-            await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
+            if (_records is not null)
+            {
+                _records.BeginRecord(_index);
+                _records.SplitIfDue((IXmlLineInfo)_reader!);
+                await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
+            }
+
             return true;
         }
+    }
+
+    /// <summary>A cursor that walks a response held whole, from <paramref name="reader"/>, for <see cref="ReadWhole"/>.</summary>
+    private XmlRecordCursor(XmlRecordCursor owner, XmlReader reader, XmlParseContext context)
+    {
+        _settings = owner._settings;
+        _path = owner._path;
+        _repeatable = owner._repeatable;
+        _envelope = owner._envelope;
+        _levels = new XmlEnvelopeLevel[_path.Length - 1];
+        _reader = reader;
+        Context = context;
+    }
+
+    /// <summary>
+    /// Before the first byte is read, for a response in a <see cref="MemoryStream"/> within <see cref="_wholeLimit"/>: reads it
+    /// whole (<see cref="ReadWhole"/>) from the stream's array, or a copy when it does not expose it, without the record
+    /// stream's buffer. True when its records are then in <see cref="_batch"/> and the stream is at its end; false, with the
+    /// stream where it was, when the response is larger or is to be read as it came.
+    /// </summary>
+    private bool TryReadWholeInMemory()
+    {
+        var readWhole = _readWhole!;
+        _readWhole = null;
+        var memory = (MemoryStream)_records!.Source;
+        var start = memory.Position;
+        var length = memory.Length - start;
+        if (length > _wholeLimit || length <= 0)
+        {
+            return false;
+        }
+
+        byte[]? copy = null;
+        if (!memory.TryGetBuffer(out var whole))
+        {
+            copy = ArrayPool<byte>.Shared.Rent((int)length);
+            memory.ReadExactly(copy, 0, (int)length);
+            whole = new ArraySegment<byte>(copy, 0, (int)length);
+        }
+        else
+        {
+            whole = whole.Slice((int)start);
+        }
+
+        try
+        {
+            var results = readWhole(whole);
+            if (results is null)
+            {
+                memory.Position = start;
+                return false;
+            }
+
+            memory.Position = memory.Length;
+            _batch = results;
+            _batchItem = 0;
+            _whole = true;
+            return true;
+        }
+        finally
+        {
+            if (copy is not null)
+            {
+                ArrayPool<byte>.Shared.Return(copy);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Before the first record: when the response is at hand whole within <see cref="_wholeLimit"/>, takes it and reads it
+    /// (<see cref="ReadWhole"/>). True when its records are then in <see cref="_batch"/>; false when the response is still
+    /// arriving, is larger, or is to be read as it came, from the bytes taken (<see cref="_readAgain"/>).
+    /// </summary>
+    private bool TryReadWhole(CancellationToken cancellationToken)
+    {
+        var readWhole = _readWhole!;
+        _readWhole = null;
+        if (!_records!.TryTakeWhole(_wholeLimit, cancellationToken, out var whole))
+        {
+            return false;
+        }
+
+        var results = readWhole(whole);
+        if (results is null)
+        {
+            // A fault, or a record left out (reported with its XML as it came): read as it came.
+            _wholeBytes = whole.Array;
+            _records = _readAgain = new XmlRecordStream(new ForwardArrayStream(whole.Array!, 0, whole.Count), Context.Options.MaxRecordBytes, _path);
+            _readAgain.TrackRecords(_repeatable);
+            Context.CurrentRecordXml = _readAgain.CurrentRecordXml;
+            return false;
+        }
+
+        ArrayPool<byte>.Shared.Return(whole.Array!);
+        _batch = results;
+        _batchItem = 0;
+        _whole = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads every record of a response held whole, as this cursor would read them one at a time, from a copy without its
+    /// indentation (<see cref="IndentationRemover.RemoveFromDocument"/>), which <see cref="XmlReader"/> reads in about two
+    /// thirds of the time: a record stream over a small response costs what <c>Parse</c> costs. The deviations are kept with
+    /// the record each comes before, and they and the drift are moved to the response's lines and columns
+    /// (<see cref="CompactPositions"/>); they are reported as the records are handed over, as a batch's are. Null, with nothing
+    /// reported, when the response is to be read as it came: a fault (whose position <see cref="XmlReader"/> reports by where
+    /// its buffer was cut, for some faults), a record left out (reported with its XML as it came), or a response whose
+    /// indentation cannot be taken out (see <see cref="XmlParseInput.TryParseWithoutIndentation"/>).
+    /// </summary>
+    private RecordBatch.Results<T>? ReadWhole<TNames, T>(ArraySegment<byte> whole, TNames names, Func<XmlReader, TNames, XmlParseContext, T> read)
+    {
+        var compact = ArrayPool<byte>.Shared.Rent(Math.Max(whole.Count, 1));
+        try
+        {
+            var length = IndentationRemover.RemoveFromDocument(whole, compact, out var oneBytePerCharacter);
+            if (length < 0)
+            {
+                return null;
+            }
+
+            var results = new RecordBatch.Results<T>(0);
+            var context = new XmlParseContext(Context.Options)
+            {
+                RecordDepth = Context.RecordDepth,
+                HoldsReports = true,
+                CurrentRecordXml = static () => throw new ReadAsItCameException(),
+            };
+            context.Deferred = deviation => results.Deviations.Add((results.Items.Count, deviation));
+            try
+            {
+                using var reader = XmlReader.Create(new ForwardArrayStream(compact, 0, length), _settings);
+                using var walker = new XmlRecordCursor(this, reader, context);
+                while (true)
+                {
+                    var next = walker.MoveNextAsync(CancellationToken.None);
+                    Debug.Assert(next.IsCompleted, "a cursor without a record stream never waits");
+                    if (!next.GetAwaiter().GetResult())
+                    {
+                        break;
+                    }
+
+                    if (walker.TryRead(names, read, out var item))
+                    {
+                        results.Items.Add(item);
+                    }
+                }
+            }
+            catch (Exception)
+            {
+                XmlTelemetry.Documents.Add(1, new KeyValuePair<string, object?>("indentation", RecordBatch.ReadAgain));
+                return null;
+            }
+
+            results.Drift = context.TakeDrift();
+            if (results.Deviations.Count > 0 || results.Drift is not null)
+            {
+                results.MapPositions(new CompactPositions(whole, compact.AsMemory(0, length), oneBytePerCharacter).Map);
+            }
+
+            XmlTelemetry.Documents.Add(1, new KeyValuePair<string, object?>("indentation", RecordBatch.IndentationRemoved));
+            return results;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(compact);
+        }
+    }
+
+    /// <summary>Thrown out of a parse of a response held whole that is to be read as it came instead (see <see cref="ReadWhole"/>).</summary>
+    private sealed class ReadAsItCameException : Exception
+    {
     }
 
     /// <summary>When the reader is on a batch's placeholder, waits for the batch's records (parsing batches meanwhile).</summary>
@@ -155,7 +387,7 @@ public sealed class XmlRecordCursor : IDisposable
 
         _batchItem = 0;
         _index += _batch.Records;   // the records the stream counts, cut out or not
-        _records.PassRecords(_index);
+        _records!.PassRecords(_index);
         return true;
     }
 
@@ -230,10 +462,10 @@ public sealed class XmlRecordCursor : IDisposable
     /// <summary>Moves to the next record's start tag, entering and leaving containers as they come; false at the root's end.</summary>
     private bool Advance()
     {
-        var reader = _reader;
-        if (reader is null)
+        var reader = _reader ??= XmlReader.Create(_records!, _settings);
+        if (!_rootEntered)
         {
-            reader = _reader = XmlReader.Create(_records, _settings);
+            _rootEntered = true;
             XmlParsing.MoveToRoot(reader, _path[0], Context);
             _level = 0;
             Context.Enter(reader, _path[0]);
@@ -344,6 +576,13 @@ public sealed class XmlRecordCursor : IDisposable
     {
         _batches?.Dispose();
         _reader?.Dispose();
+        _readAgain?.Dispose();
+        if (_wholeBytes is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_wholeBytes);
+            _wholeBytes = null;
+        }
+
         if (!_ended)
         {
             // Left before the end (break, cancellation): the drift seen so far is still reported.

@@ -237,6 +237,16 @@ public sealed partial class XmlRecordStream : ForwardReadStream
             return;   // a synchronous Parse in split mode fills the window in its reads
         }
 
+        ReadOnAtHand(record, static (stream, record) => stream._batches is not null ? stream._end - stream._read < stream._window : stream.WantsAhead(record), cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes what a read begun earlier has brought, and reads on while <paramref name="wants"/> more and a read completes as it
+    /// is begun. Returns when the source has ended, <paramref name="wants"/> no more, a read is left running (its bytes taken
+    /// at the next fill or read), or the bytes kept fill all the stream may hold (the reader is to take some first).
+    /// </summary>
+    private void ReadOnAtHand<TState>(TState state, Func<XmlRecordStream, TState, bool> wants, CancellationToken cancellationToken)
+    {
         while (!_ended)
         {
             if (_readingAhead)
@@ -251,19 +261,61 @@ public sealed partial class XmlRecordStream : ForwardReadStream
                 continue;
             }
 
-            if (_batches is not null ? _end - _read >= _window : !WantsAhead(record))
+            if (!wants(this, state) || !MakeRoom(required: false))
             {
                 return;
-            }
-
-            if (!MakeRoom(required: false))
-            {
-                return;   // the bytes kept fill all the stream may hold: the reader is to take some first
             }
 
             _ahead = BeginReadAhead(Room, cancellationToken);
             _readingAhead = true;
         }
+    }
+
+    /// <summary>
+    /// Before the reader has had a byte, without split mode: reads on while the source has more at hand (as
+    /// <see cref="ReadOnWhileAtHand"/> does, never waiting), up to <paramref name="limit"/> bytes; when the response ends
+    /// within them, takes all of it, as the reader would have been given it, into <paramref name="whole"/> (rented from
+    /// <see cref="ArrayPool{T}.Shared"/>, to give back) and returns true. This stream is then at its end. Otherwise false,
+    /// with what was read still buffered for the reader.
+    /// </summary>
+    internal bool TryTakeWhole(long limit, CancellationToken cancellationToken, out ArraySegment<byte> whole)
+    {
+        whole = default;
+        if (_delivered != 0 || _batches is not null || _fillsWindow)
+        {
+            return false;
+        }
+
+        ReadOnAtHand(limit, static (stream, limit) => stream._received <= limit, cancellationToken);
+        if (!_ended || _received > limit)
+        {
+            return false;
+        }
+
+        // Everything has arrived: the reader's view of it (whitespace taken out is written back in its place).
+        var taken = ArrayPool<byte>.Shared.Rent((int)Math.Max(_received, 1));
+        var length = 0;
+        while (true)
+        {
+            if (length == taken.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(taken.Length * 2);
+                taken.AsSpan().CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(taken);
+                taken = larger;
+            }
+
+            var read = Read(taken.AsSpan(length));
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        whole = new ArraySegment<byte>(taken, 0, length);
+        return true;
     }
 
     /// <summary>

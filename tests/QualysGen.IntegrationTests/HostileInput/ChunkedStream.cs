@@ -7,9 +7,10 @@ namespace QualysGen.IntegrationTests.HostileInput;
 
 /// <summary>
 /// Serves bytes in pieces of 1 to <c>largestPiece</c> bytes (random, from a seed), as a network does. With
-/// <c>asyncOnly</c> a synchronous read throws, so a reader that should only read asynchronously is caught.
+/// <c>asyncOnly</c> a synchronous read throws, so a reader that should only read asynchronously is caught. An asynchronous
+/// read completes later (the bytes are still arriving), or, <c>atHand</c>, as it is begun (they have arrived).
 /// </summary>
-internal sealed class ChunkedStream(byte[] data, int largestPiece, int seed, bool asyncOnly = false) : QualysGen.Xml.ForwardReadStream
+internal sealed class ChunkedStream(byte[] data, int largestPiece, int seed, bool asyncOnly = false, bool atHand = false) : QualysGen.Xml.ForwardReadStream
 {
     private readonly Random _random = new(seed);
     private int _position;
@@ -24,7 +25,10 @@ internal sealed class ChunkedStream(byte[] data, int largestPiece, int seed, boo
         return Piece(buffer);
     }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        => atHand ? new(Piece(buffer.Span)) : Later(buffer);
+
+    private async ValueTask<int> Later(Memory<byte> buffer)
     {
         await Task.Yield();
         return Piece(buffer.Span);
