@@ -174,6 +174,27 @@ public sealed class RecordStreamWholeTests
         Assert.True(meter.Total > 0, "cut into batches once the threshold arrived");
     }
 
+    [Theory]
+    [MemberData(nameof(AtHand))]
+    public async Task A_record_larger_than_the_stream_may_hold_is_refused_however_the_response_is_at_hand(string how)
+    {
+        var large = Daily(2).Replace("<ACTIVE>1</ACTIVE>", "<ACTIVE>1</ACTIVE><TITLE>" + new string('t', 70_000) + "</TITLE>", StringComparison.Ordinal);
+        var bytes = Indented(Daily(1), large, Daily(3));
+        var options = new QualysXmlOptions { MaxRecordBytes = 64 * 1024, MaxDegreeOfParallelism = 1 };
+        var ids = new List<long>();
+
+        var refused = await Assert.ThrowsAsync<QualysXmlException>(async () =>
+        {
+            await foreach (var scan in ComplianceScheduleScanListOutput.EnumerateScansAsync(Source(how, bytes), options))
+            {
+                ids.Add(scan.Id);
+            }
+        });
+
+        Assert.Equal(QualysXmlErrorKind.LimitExceeded, refused.Kind);
+        Assert.Equal(new long[] { 1 }, ids);
+    }
+
     [Fact]
     public async Task Cancelled_between_records_held_in_memory_the_stream_stops()
     {

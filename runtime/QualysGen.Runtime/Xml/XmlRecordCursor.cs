@@ -105,6 +105,8 @@ public sealed class XmlRecordCursor : IDisposable
 
         if (!XmlRecordBatches.KeepIndentation && _settings is { IgnoreWhitespace: true, IgnoreProcessingInstructions: true })
         {
+            // No larger than the record stream may hold: a response it would refuse a record of is read by it, and refused.
+            _wholeLimit = Math.Min(_wholeLimit, Context.Options.MaxRecordBytes);
             _readWhole = whole => ReadWhole(whole, names, read);
         }
     }
