@@ -258,9 +258,7 @@ public sealed class XmlRecordCursor : IDisposable
             }
 
             memory.Position = memory.Length;
-            _batch = results;
-            _batchItem = 0;
-            _whole = true;
+            HandOver(results);
             return true;
         }
         finally
@@ -298,10 +296,16 @@ public sealed class XmlRecordCursor : IDisposable
         }
 
         ArrayPool<byte>.Shared.Return(whole.Array!);
+        HandOver(results);
+        return true;
+    }
+
+    /// <summary>Hands the records of a response read whole over from memory, as a batch's: the deviations before each record, the drift at the end.</summary>
+    private void HandOver(RecordBatch.BatchResults results)
+    {
         _batch = results;
         _batchItem = 0;
         _whole = true;
-        return true;
     }
 
     /// <summary>

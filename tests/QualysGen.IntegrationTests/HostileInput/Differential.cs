@@ -29,9 +29,9 @@ internal sealed record ParseOutcome(string? Dump, Failure? Failure)
     public string Key => Failure?.Key ?? "ok " + Dump;
 }
 
-internal sealed record StreamOutcome(IReadOnlyList<string> Records, Failure? Failure)
+internal sealed record StreamOutcome(IReadOnlyList<string> Records, Failure? Failure, IReadOnlyList<string> Reports)
 {
-    public string Key => $"{Records.Count} records [{string.Join(" | ", Records)}] then {Failure?.Key ?? "end"}";
+    public string Key => $"{Records.Count} records [{string.Join(" | ", Records)}] then {Failure?.Key ?? "end"}; reported [{string.Join(" | ", Reports)}]";
 }
 
 /// <summary>A way two entry points (or one entry point and the contract) disagree on one input.</summary>
@@ -107,8 +107,15 @@ internal static class Differential
             // arrived, split mode beginning wherever that falls.
             var switchAt = threshold is long bytes ? new QualysXmlOptions { ParallelThresholdBytes = bytes } : null;
             var inPieces = await Enumerate(entry, new ChunkedStream(input, piece + (chunkSeed % 7), chunkSeed, asyncOnly: true), switchAt);
+            // In pieces that have all arrived (every read completes as it is begun): read whole, through the record stream's buffer.
+            var atHand = await Enumerate(entry, new ChunkedStream(input, piece + (chunkSeed % 5), chunkSeed, atHand: true));
             Contract(found, "Contract.Stream", whole.Failure);
             Contract(found, "Contract.Stream", inPieces.Failure);
+            if (atHand.Key != whole.Key)
+            {
+                found.Add(new("StreamAtHand", $"{entry.Name} whole: {Short(whole.Key)}; at hand in pieces: {Short(atHand.Key)}"));
+            }
+
             if (whole.Key != inPieces.Key)
             {
                 var positionOnly = switchAt is not null && whole.Records.SequenceEqual(inPieces.Records) && FaultPositionOnly(whole.Failure, inPieces.Failure);
@@ -231,22 +238,33 @@ internal static class Differential
         }
     }
 
+    /// <summary>The records a stream gave, with the deviations and drift it reported in their places among them.</summary>
     public static async Task<StreamOutcome> Enumerate(RecordStreamEntry entry, Stream stream, QualysXmlOptions? options = null)
     {
         var records = new List<string>();
+        var reports = new List<string>();
+        var reported = new QualysXmlOptions { Reporter = new InOrder(records, reports), ParallelThresholdBytes = (options ?? QualysXmlOptions.Default).ParallelThresholdBytes };
         try
         {
-            await foreach (var record in entry.Enumerate(stream, options, CancellationToken.None))
+            await foreach (var record in entry.Enumerate(stream, reported, CancellationToken.None))
             {
                 records.Add(ModelDump.Of(record));
             }
 
-            return new(records, null);
+            return new(records, null, reports);
         }
         catch (Exception exception)
         {
-            return new(records, Failure.Of(exception));
+            return new(records, Failure.Of(exception), reports);
         }
+    }
+
+    /// <summary>Keeps each report with the number of records handed over before it.</summary>
+    private sealed class InOrder(List<string> records, List<string> reports) : IQualysXmlReporter
+    {
+        public void OnDeviation(QualysXmlDeviation deviation) => reports.Add($"after {records.Count}: {deviation}");
+
+        public void OnDrift(QualysXmlDrift drift) => reports.Add($"after {records.Count}: {drift}");
     }
 
     /// <summary>
