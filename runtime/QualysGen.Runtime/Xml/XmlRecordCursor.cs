@@ -156,24 +156,12 @@ public sealed class XmlRecordCursor : IDisposable
 
             if (_records is not null && (_reader is null || _records.Splitting))
             {
-                if (_readWhole is not null && _records.Source is MemoryStream && TryReadWholeInMemory())
+                if (_readWhole is not null && (_records.Source is MemoryStream ? TryReadWholeInMemory() : TryReadWhole(cancellationToken)))
                 {
                     continue;
                 }
 
                 await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
-                if (_readWhole is not null)
-                {
-                    if (TryReadWhole(cancellationToken))
-                    {
-                        continue;
-                    }
-
-                    if (_readAgain is not null)
-                    {
-                        await _records.FillAsync(_index + 1, cancellationToken).ConfigureAwait(false);
-                    }
-                }
             }
 
             // The start tag of the next record, or the end of the response, is buffered: moving to it reads no source byte.
@@ -271,9 +259,10 @@ public sealed class XmlRecordCursor : IDisposable
     }
 
     /// <summary>
-    /// Before the first record: when the response is at hand whole within <see cref="_wholeLimit"/>, takes it and reads it
-    /// (<see cref="ReadWhole"/>). True when its records are then in <see cref="_batch"/>; false when the response is still
-    /// arriving, is larger, or is to be read as it came, from the bytes taken (<see cref="_readAgain"/>).
+    /// Before the first byte is read: when the response is at hand whole within <see cref="_wholeLimit"/>, takes it and reads
+    /// it (<see cref="ReadWhole"/>). True when its records are then in <see cref="_batch"/>; false when the response is still
+    /// arriving (what arrived is buffered, a read left running), is larger, or is to be read as it came, from the bytes taken
+    /// (<see cref="_readAgain"/>).
     /// </summary>
     private bool TryReadWhole(CancellationToken cancellationToken)
     {

@@ -101,6 +101,7 @@ public sealed partial class XmlRecordStream : ForwardReadStream
     private long _delivered;    // bytes handed to the reader
     private ValueTask<int> _ahead;       // a read from the source into Room begun before it was needed (see ReadOnWhileAtHand)
     private bool _readingAhead;          // ... and not taken yet
+    private bool _scanDeferred;          // reads are not scanned as they come (see TryTakeWhole)
     private bool _inText;               // the scan is in text (State.Content) that began at _textStart
     private bool _textIsWhitespace;     // ... that text is whitespace up to _whitespaceTo
     private bool _textBetweenRecords;   // ... and it lies where whitespace is collapsed (see CollapseWhitespace)
@@ -272,50 +273,49 @@ public sealed partial class XmlRecordStream : ForwardReadStream
     }
 
     /// <summary>
-    /// Before the reader has had a byte, without split mode: reads on while the source has more at hand (as
-    /// <see cref="ReadOnWhileAtHand"/> does, never waiting), up to <paramref name="limit"/> bytes; when the response ends
-    /// within them, takes all of it, as the reader would have been given it, into <paramref name="whole"/> (rented from
-    /// <see cref="ArrayPool{T}.Shared"/>, to give back) and returns true. This stream is then at its end. Otherwise false,
-    /// with what was read still buffered for the reader.
+    /// Before anything is read, without split mode: reads on while the source has bytes at hand (as
+    /// <see cref="ReadOnWhileAtHand"/> does, never waiting), up to <paramref name="limit"/> bytes, without scanning them; when
+    /// the response ends within them, copies all of it into <paramref name="whole"/> (rented from
+    /// <see cref="ArrayPool{T}.Shared"/>, to give back) and returns true: this stream is then at its end. Otherwise scans
+    /// what was read, as the reads would have, and returns false: what was read is buffered for the reader, and a read left
+    /// running is taken at the next fill.
     /// </summary>
     internal bool TryTakeWhole(long limit, CancellationToken cancellationToken, out ArraySegment<byte> whole)
     {
         whole = default;
-        if (_delivered != 0 || _batches is not null || _fillsWindow)
+        if (_received != 0 || _readingAhead || _batches is not null || _fillsWindow)
         {
             return false;
         }
 
-        ReadOnAtHand(limit, static (stream, limit) => stream._received <= limit, cancellationToken);
-        if (!_ended || _received > limit)
+        _scanDeferred = true;
+        try
         {
-            return false;
+            ReadOnAtHand(limit, static (stream, limit) => stream._received <= limit, cancellationToken);
+        }
+        finally
+        {
+            _scanDeferred = false;
         }
 
-        // Everything has arrived: the reader's view of it (whitespace taken out is written back in its place).
-        var taken = ArrayPool<byte>.Shared.Rent((int)Math.Max(_received, 1));
-        var length = 0;
-        while (true)
+        // Nothing was dropped from the buffer (the reader has had nothing) and nothing taken out (nothing was scanned): it
+        // holds the response from its first byte. A read that ended the source began at or below the limit.
+        if (_ended && _received <= limit)
         {
-            if (length == taken.Length)
-            {
-                var larger = ArrayPool<byte>.Shared.Rent(taken.Length * 2);
-                taken.AsSpan().CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(taken);
-                taken = larger;
-            }
-
-            var read = Read(taken.AsSpan(length));
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
+            var taken = ArrayPool<byte>.Shared.Rent(Math.Max(_end, 1));
+            _buffer.AsSpan(0, _end).CopyTo(taken);
+            whole = new ArraySegment<byte>(taken, 0, _end);
+            _read = _end;
+            _delivered = _end;
+            return true;
         }
 
-        whole = new ArraySegment<byte>(taken, 0, length);
-        return true;
+        if (_checkedEncoding && !_wholeDocument)
+        {
+            Scan();
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -693,7 +693,7 @@ public sealed partial class XmlRecordStream : ForwardReadStream
             CheckEncoding();
         }
 
-        if (_checkedEncoding && !_wholeDocument)
+        if (_checkedEncoding && !_wholeDocument && !_scanDeferred)
         {
             Scan();
         }
