@@ -90,16 +90,14 @@ public sealed class XmlRecordCursor : IDisposable
         var parallelism = XmlRecordBatches.ParallelismFor(_records.Source, Context.Options, out var after);
         if (parallelism >= 2)
         {
+            _batches = new XmlRecordBatches<TNames, T>(Context.Options, parallelism, _path[..^1], recordStream: true, newNames, settings, read) { Context = Context };
+            _records.Split(_batches, synchronous: false, after);
             if (after == 0)
             {
-                _batches = new XmlRecordBatches<TNames, T>(Context.Options, parallelism, _path[..^1], recordStream: true, newNames, settings, read) { Context = Context };
-                _records.Split(_batches, synchronous: false);
                 return;   // every record on the workers
             }
 
-            // Split mode would begin once that many bytes have arrived: a response held whole below them stays on this thread.
-            _batches = new XmlRecordBatches<TNames, T>(Context.Options, parallelism, _path[..^1], recordStream: true, newNames, settings, read) { Context = Context };
-            _records.Split(_batches, synchronous: false, after);
+            // Split mode begins once that many bytes have arrived: a response at hand whole below them stays on this thread.
             _wholeLimit = Math.Min(_wholeLimit, after - 1);
         }
 
