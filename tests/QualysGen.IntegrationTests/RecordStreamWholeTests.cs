@@ -31,7 +31,7 @@ public sealed class RecordStreamWholeTests
     {
         "exposed MemoryStream" => new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true),
         "MemoryStream" => new MemoryStream(bytes),
-        "unknown length, at hand" => new ChunkedStream(bytes, 700, seed: 5, atHand: true),
+        "unknown length, at hand" => new ChunkedStream(bytes, 700, seed: 5, atHand: int.MaxValue),
         _ => new ChunkedStream(bytes, 700, seed: 5, asyncOnly: true),   // still arriving: every read completes later
     };
 
@@ -164,7 +164,7 @@ public sealed class RecordStreamWholeTests
         using var meter = new BatchMeter();
 
         var count = 0;
-        await foreach (var _ in ComplianceScheduleScanListOutput.EnumerateScansAsync(new ChunkedStream(bytes, 16 * 1024, seed: 1, atHand: true)))
+        await foreach (var _ in ComplianceScheduleScanListOutput.EnumerateScansAsync(new ChunkedStream(bytes, 16 * 1024, seed: 1, atHand: int.MaxValue)))
         {
             count++;
         }
@@ -193,6 +193,29 @@ public sealed class RecordStreamWholeTests
 
         Assert.Equal(QualysXmlErrorKind.LimitExceeded, refused.Kind);
         Assert.Equal(new long[] { 1 }, ids);
+    }
+
+    /// <summary>
+    /// Part of the response at hand, the rest still arriving: what arrived is read without being scanned, and scanned only
+    /// once the read left running is taken (a scan while it runs would move bytes under it). Long padding between records is
+    /// taken out of the buffer as the scan goes: the reader must still see its lines, wherever the part at hand ends.
+    /// </summary>
+    [Theory]
+    [InlineData(3_000)]
+    [InlineData(9_000)]
+    [InlineData(20_000)]
+    [InlineData(30_000)]
+    public async Task A_response_partly_at_hand_is_read_as_one_still_arriving(int atHand)
+    {
+        var padding = string.Concat(Enumerable.Repeat("\r\n  \n", 4_000));   // 20 KB of line breaks between two records
+        var bytes = Indented(Daily(1), padding + Daily(2), Daily(3)).Concat(Encoding.UTF8.GetBytes("<junk/>")).ToArray();
+        var expected = await Arriving(bytes);
+        Assert.NotNull(expected.Fault);
+
+        var actual = await Read(new ChunkedStream(bytes, 700, seed: 7, atHand: atHand));
+
+        Assert.Equal(expected.Records, actual.Records);
+        Assert.Equal((expected.Fault!.LineNumber, expected.Fault.LinePosition), (actual.Fault?.LineNumber, actual.Fault?.LinePosition));
     }
 
     [Fact]

@@ -360,8 +360,10 @@ public sealed partial class XmlRecordStream
 
         // The run this whitespace continues, if the last one is still owed and ends here.
         var run = _runs.Count > 0 && _lastRun!.Offset == from ? _lastRun : null;
-        if (to - from < (run is not null && textEnds ? 1 : CollapseThreshold))
+        if (to - from < (run is not null && textEnds ? 1 : CollapseThreshold) || _readingAhead)
         {
+            // Too short yet; or a read runs into the buffer (what TryTakeWhole left), and bytes may not move under it: the
+            // whitespace stays as it came, which the reader counts as it counts a run owed to it.
             return textEnd;
         }
 

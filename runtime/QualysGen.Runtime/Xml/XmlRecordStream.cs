@@ -276,9 +276,8 @@ public sealed partial class XmlRecordStream : ForwardReadStream
     /// Before anything is read, without split mode: reads on while the source has bytes at hand (as
     /// <see cref="ReadOnWhileAtHand"/> does, never waiting), up to <paramref name="limit"/> bytes, without scanning them; when
     /// the response ends within them, copies all of it into <paramref name="whole"/> (rented from
-    /// <see cref="ArrayPool{T}.Shared"/>, to give back) and returns true: this stream is then at its end. Otherwise scans
-    /// what was read, as the reads would have, and returns false: what was read is buffered for the reader, and a read left
-    /// running is taken at the next fill.
+    /// <see cref="ArrayPool{T}.Shared"/>, to give back) and returns true: this stream is then at its end. Otherwise returns
+    /// false: what was read is scanned, buffered for the reader, and a read left running is taken at the next fill.
     /// </summary>
     internal bool TryTakeWhole(long limit, CancellationToken cancellationToken, out ArraySegment<byte> whole)
     {
@@ -310,6 +309,8 @@ public sealed partial class XmlRecordStream : ForwardReadStream
             return true;
         }
 
+        // What was read is scanned now (the first record may be in it, and the rest of the response may wait for it to be
+        // read). While a read left running writes into the buffer, the scan takes no whitespace out (CollapseWhitespace).
         if (_checkedEncoding && !_wholeDocument)
         {
             Scan();
@@ -677,6 +678,7 @@ public sealed partial class XmlRecordStream : ForwardReadStream
         if (count == 0)
         {
             _ended = true;
+
             if (_inText && _textIsWhitespace && _textBetweenRecords)
             {
                 CollapseWhitespace(_end, textEnds: true);

@@ -8,9 +8,10 @@ namespace QualysGen.IntegrationTests.HostileInput;
 /// <summary>
 /// Serves bytes in pieces of 1 to <c>largestPiece</c> bytes (random, from a seed), as a network does. With
 /// <c>asyncOnly</c> a synchronous read throws, so a reader that should only read asynchronously is caught. An asynchronous
-/// read completes later (the bytes are still arriving), or, <c>atHand</c>, as it is begun (they have arrived).
+/// read completes later (the bytes are still arriving), or, for the first <c>atHand</c> bytes, as it is begun (they have
+/// arrived): <see cref="int.MaxValue"/> for all of them.
 /// </summary>
-internal sealed class ChunkedStream(byte[] data, int largestPiece, int seed, bool asyncOnly = false, bool atHand = false) : QualysGen.Xml.ForwardReadStream
+internal sealed class ChunkedStream(byte[] data, int largestPiece, int seed, bool asyncOnly = false, int atHand = 0) : QualysGen.Xml.ForwardReadStream
 {
     private readonly Random _random = new(seed);
     private int _position;
@@ -26,7 +27,7 @@ internal sealed class ChunkedStream(byte[] data, int largestPiece, int seed, boo
     }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        => atHand ? new(Piece(buffer.Span)) : Later(buffer);
+        => _position < atHand ? new(Piece(buffer.Span)) : Later(buffer);
 
     private async ValueTask<int> Later(Memory<byte> buffer)
     {

@@ -107,8 +107,10 @@ internal static class Differential
             // arrived, split mode beginning wherever that falls.
             var switchAt = threshold is long bytes ? new QualysXmlOptions { ParallelThresholdBytes = bytes } : null;
             var inPieces = await Enumerate(entry, new ChunkedStream(input, piece + (chunkSeed % 7), chunkSeed, asyncOnly: true), switchAt);
-            // In pieces that have all arrived (every read completes as it is begun): read whole, through the record stream's buffer.
-            var atHand = await Enumerate(entry, new ChunkedStream(input, piece + (chunkSeed % 5), chunkSeed, atHand: true));
+            // In pieces that have all arrived (every read completes as it is begun): read whole, through the record stream's
+            // buffer; or (two seeds in three) of which a random part has arrived, read at hand, then scanned in one go.
+            var arrived = chunkSeed % 3 == 0 ? int.MaxValue : chunkSeed / 3 % Math.Max(1, input.Length);
+            var atHand = await Enumerate(entry, new ChunkedStream(input, piece + (chunkSeed % 5), chunkSeed, atHand: arrived));
             Contract(found, "Contract.Stream", whole.Failure);
             Contract(found, "Contract.Stream", inPieces.Failure);
             if (atHand.Key != whole.Key)
