@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
@@ -78,42 +77,44 @@ public readonly struct XmlParseInput : IDisposable
                 return false;
         }
 
-        var compact = ArrayPool<byte>.Shared.Rent(whole.Count);
         try
         {
-            var length = IndentationRemover.RemoveFromDocument(whole, compact, out var oneBytePerCharacter);
-            if (length < 0)
+            if (!CompactDocument.TryCreate(whole, out var compact))
             {
                 return false;
             }
 
-            T parsed;
-            context.HoldsReports = true;
-            try
+            using (compact)
             {
-                using var reader = XmlReader.Create(new ForwardArrayStream(compact, 0, length), settings);
-                parsed = read(reader, names, context);
-            }
-            catch (Exception)
-            {
-                // A fault: read again as it came, which reports what came before it and throws what this parse would have
-                // thrown, where it is in the response (XmlReader reports some faults where its buffer was cut).
-                context.DropHeld();
-                XmlTelemetry.Documents.Add(1, new KeyValuePair<string, object?>("indentation", RecordBatch.ReadAgain));
-                return false;
-            }
-            finally
-            {
-                context.HoldsReports = false;
-            }
+                T parsed;
+                context.HoldsReports = true;
+                try
+                {
+                    using var reader = compact.CreateReader(settings);
+                    parsed = read(reader, names, context);
+                }
+                catch (Exception)
+                {
+                    // A fault: read again as it came, which reports what came before it and throws what this parse would
+                    // have thrown, where it is in the response (XmlReader reports some faults where its buffer was cut).
+                    context.DropHeld();
+                    CompactDocument.CountReadAgain();
+                    return false;
+                }
+                finally
+                {
+                    context.HoldsReports = false;
+                }
 
-            // Deviations and drift, at the response's lines and columns.
-            if (context.HasReports)
-            {
-                context.ReportHeld(new CompactPositions(whole, compact.AsMemory(0, length), oneBytePerCharacter).Map);
-            }
+                // Deviations and drift, at the response's lines and columns.
+                if (context.HasReports)
+                {
+                    context.ReportHeld(compact.PositionMap());
+                }
 
-            XmlTelemetry.Documents.Add(1, new KeyValuePair<string, object?>("indentation", RecordBatch.IndentationRemoved));
+                CompactDocument.CountRead();
+                result = parsed;
+            }
 
             // Consumed, as a parse of the response as it came would have left it.
             if (Stream is MemoryStream consumed)
@@ -125,12 +126,10 @@ public readonly struct XmlParseInput : IDisposable
                 ((XmlDocumentBuffer)Stream).Discard();
             }
 
-            result = parsed;
             return true;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(compact);
             if (copy is not null)
             {
                 ArrayPool<byte>.Shared.Return(copy);

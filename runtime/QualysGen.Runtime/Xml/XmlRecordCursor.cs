@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
@@ -38,7 +37,6 @@ public sealed class XmlRecordCursor : IDisposable
     private bool _rootEntered;
     private Func<ArraySegment<byte>, RecordBatch.BatchResults?>? _readWhole;   // until the first record: reads a response held whole
     private long _wholeLimit = XmlParseInput.WholeLimit;
-    private bool _whole;                      // _batch holds every record of the response, read whole
     private XmlRecordStream? _readAgain;      // the response taken whole, to be read as it came (a fault or a record left out)
     private byte[]? _wholeBytes;              // its bytes
 
@@ -128,9 +126,10 @@ public sealed class XmlRecordCursor : IDisposable
                     return true;   // TryRead hands it over
                 }
 
-                if (_whole)
+                if (_reader is null)
                 {
-                    // Every record of a response read whole is handed over: its last deviations and its drift.
+                    // A batch without a reader holds every record of a response read whole (HandOver), all handed over: its
+                    // last deviations and its drift.
                     _batch.Finish(Context);
                     _batch = null;
                     _ended = true;
@@ -292,7 +291,6 @@ public sealed class XmlRecordCursor : IDisposable
     {
         _batch = results;
         _batchItem = 0;
-        _whole = true;
     }
 
     /// <summary>
@@ -307,15 +305,13 @@ public sealed class XmlRecordCursor : IDisposable
     /// </summary>
     private RecordBatch.Results<T>? ReadWhole<TNames, T>(ArraySegment<byte> whole, TNames names, Func<XmlReader, TNames, XmlParseContext, T> read)
     {
-        var compact = ArrayPool<byte>.Shared.Rent(Math.Max(whole.Count, 1));
-        try
+        if (!CompactDocument.TryCreate(whole, out var compact))
         {
-            var length = IndentationRemover.RemoveFromDocument(whole, compact, out var oneBytePerCharacter);
-            if (length < 0)
-            {
-                return null;
-            }
+            return null;
+        }
 
+        using (compact)
+        {
             var results = new RecordBatch.Results<T>(0);
             var context = new XmlParseContext(Context.Options)
             {
@@ -326,7 +322,7 @@ public sealed class XmlRecordCursor : IDisposable
             context.Deferred = deviation => results.Deviations.Add((results.Items.Count, deviation));
             try
             {
-                using var reader = XmlReader.Create(new ForwardArrayStream(compact, 0, length), _settings);
+                using var reader = compact.CreateReader(_settings);
                 using var walker = new XmlRecordCursor(this, reader, context);
                 while (true)
                 {
@@ -345,22 +341,18 @@ public sealed class XmlRecordCursor : IDisposable
             }
             catch (Exception)
             {
-                XmlTelemetry.Documents.Add(1, new KeyValuePair<string, object?>("indentation", RecordBatch.ReadAgain));
+                CompactDocument.CountReadAgain();
                 return null;
             }
 
             results.Drift = context.TakeDrift();
             if (results.Deviations.Count > 0 || results.Drift is not null)
             {
-                results.MapPositions(new CompactPositions(whole, compact.AsMemory(0, length), oneBytePerCharacter).Map);
+                results.MapPositions(compact.PositionMap());
             }
 
-            XmlTelemetry.Documents.Add(1, new KeyValuePair<string, object?>("indentation", RecordBatch.IndentationRemoved));
+            CompactDocument.CountRead();
             return results;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(compact);
         }
     }
 
