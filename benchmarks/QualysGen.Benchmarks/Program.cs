@@ -56,11 +56,14 @@ public static class Program
     /// <c>--loop [WasScan.]Method [scans] [seconds]</c>: calls one ScanListBenchmarks method (SimpleReturnBenchmarks when
     /// scans is 0, WasScanBenchmarks when the method is prefixed with <c>WasScan.</c>, GeneratorBenchmarks for Cold and
     /// UnrelatedEdit) in a loop, for a profiler to attach to (see the README's profiling section). Prints the mean time per
-    /// call, nothing more.
+    /// call, the cores kept busy, what the GC did (<see cref="EphemeralCollections"/>), and with <c>--allocations</c> what
+    /// was allocated by type (<see cref="AllocationSampler"/>).
     /// </summary>
     private static int Loop(string[] args)
     {
         const string WasScanPrefix = "WasScan.";
+        var sampleAllocations = args.Contains("--allocations");
+        args = args.Where(a => a != "--allocations").ToArray();
         var method = args.Length > 0 ? args[0] : nameof(ScanListBenchmarks.Generated_Parse);
         var wasScan = method.StartsWith(WasScanPrefix, StringComparison.Ordinal);
         if (wasScan)
@@ -102,20 +105,31 @@ public static class Program
         var gc2 = GC.CollectionCount(2);
         var alloc0 = GC.GetTotalAllocatedBytes(true);
         var pause0 = GC.GetTotalPauseDuration();
+        using var allocations = sampleAllocations ? new AllocationSampler() : null;
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var calls = 0;
+        var collections = new EphemeralCollections();
+        object? last = null;
         while (stopwatch.Elapsed.TotalSeconds < seconds)
         {
-            if (call.Invoke(benchmark, null) is System.Threading.Tasks.Task task)
+            last = call.Invoke(benchmark, null);
+            if (last is System.Threading.Tasks.Task task)
             {
                 task.GetAwaiter().GetResult();
             }
 
             calls++;
+            collections.Sample();
         }
 
         // How many cores the calls kept busy, and what the GC cost them: for the parallel methods.
         Console.WriteLine($"cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / stopwatch.Elapsed.TotalSeconds:F2} cores, gen0/1/2 {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2}, GC pause {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / calls:F2} ms/call, alloc {(GC.GetTotalAllocatedBytes(true) - alloc0) / calls:N0} B/call, promoted {GC.GetGCMemoryInfo(GCKind.Any).PromotedBytes:N0} B by the last GC");
+        Console.WriteLine(collections.ToString());
+        allocations?.Print(calls);
+        if (last is long number)
+        {
+            Console.WriteLine($"the last call returned {number:N0}");   // RetainedGraphBytes: the graph's size
+        }
         Console.WriteLine($"{method}: {calls} calls in {stopwatch.Elapsed.TotalSeconds:F1} s, {stopwatch.Elapsed.TotalMilliseconds * 1000 / calls:F1} us per call");
         return 0;
     }

@@ -1,6 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Threading;
+using QualysGen.Runtime.Tests.Infrastructure;
 using QualysGen.Xml;
 using Xunit;
 
@@ -12,7 +12,7 @@ public sealed class XmlThreadCacheTests
     [Fact]
     public void What_a_thread_keeps_it_takes_back_once()
     {
-        RunOnNewThread(() =>
+        OtherThread.Run(() =>
         {
             Assert.Null(XmlThreadCache<Cached>.Take());
             var kept = new Cached();
@@ -28,15 +28,15 @@ public sealed class XmlThreadCacheTests
     public void Another_thread_does_not_see_it()
     {
         var kept = new Cached();
-        RunOnNewThread(() => XmlThreadCache<Cached>.Keep(kept));
-        RunOnNewThread(() => Assert.Null(XmlThreadCache<Cached>.Take()));
+        OtherThread.Run(() => XmlThreadCache<Cached>.Keep(kept));
+        OtherThread.Run(() => Assert.Null(XmlThreadCache<Cached>.Take()));
         GC.KeepAlive(kept);
     }
 
     [Fact]
     public void A_collection_lets_go_of_what_nothing_else_holds()
     {
-        RunOnNewThread(() =>
+        OtherThread.Run(() =>
         {
             KeepOne();
             GC.Collect();
@@ -48,28 +48,6 @@ public sealed class XmlThreadCacheTests
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void KeepOne() => XmlThreadCache<Cached>.Keep(new Cached());
-
-    private static void RunOnNewThread(Action action)
-    {
-        Exception? failure = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                action();
-            }
-            catch (Exception exception)
-            {
-                failure = exception;
-            }
-        });
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
-        {
-            throw new Xunit.Sdk.XunitException("On the other thread: " + failure);
-        }
-    }
 
     private sealed class Cached;
 }

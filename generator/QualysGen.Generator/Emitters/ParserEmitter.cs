@@ -342,7 +342,7 @@ internal sealed class ParserEmitter
             case MemberSource.WrappedList:
             case MemberSource.Group:
             case MemberSource.Child when member.IsList:
-                Declare($"{List}<{itemType}>?", local, "null", asField);
+                Declare($"{XmlItems}<{itemType}>", local, "default", asField);
                 return;
             default:
                 if (member.DefaultValue is not null)
@@ -517,13 +517,13 @@ internal sealed class ParserEmitter
             w.CloseBlock();
             if (indexed)
             {
-                w.WriteLine($"({local} ??= new()).Add(value);");
+                w.WriteLine($"{local}.Add(value);");
             }
 
             return;
         }
 
-        w.WriteLine(indexed ? $"({local} ??= new()).Add({read});" : $"{local} = {read};");
+        w.WriteLine(indexed ? $"{local}.Add({read});" : $"{local} = {read};");
     }
 
     /// <summary>The local that says a single member's element came: a presence is its own flag.</summary>
@@ -689,7 +689,7 @@ internal sealed class ParserEmitter
     private static string? ItemSeen(MemberSpec member) => member.Source switch
     {
         MemberSource.Presence => Local(member),
-        MemberSource.WrappedList => $"{Local(member)} is not null",
+        MemberSource.WrappedList => $"{Local(member)}.Started",
         MemberSource.Child when !member.IsList => Local(member) + "Seen",
         _ => null,
     };
@@ -804,18 +804,17 @@ internal sealed class ParserEmitter
                 w.WriteLine("reader.Skip();");
                 break;
             case MemberSource.Group:
-                w.WriteLine($"({local} ??= new()).Add(Read{member.TypeName}(reader, names, context, depth));");
+                w.WriteLine($"{local}.Add(Read{member.TypeName}(reader, names, context, depth));");
                 break;
             case MemberSource.WrappedList:
                 // A repeated wrapper adds to what the earlier ones brought.
-                w.WriteLine($"var items = {WrapperReader(member)}(reader, names, context);");
-                w.WriteLine($"if ({local} is null) {{ {local} = items; }} else {{ {local}.AddRange(items); }}");
+                w.WriteLine($"{local}.AddRange({WrapperReader(member)}(reader, names, context));");
                 break;
             case MemberSource.Child when member.IsObject:
                 var readObject = $"Read{member.TypeName}(reader, names, context)";
                 if (member.IsList)
                 {
-                    w.WriteLine($"({local} ??= new()).Add({readObject});");
+                    w.WriteLine($"{local}.Add({readObject});");
                 }
                 else
                 {
@@ -889,8 +888,7 @@ internal sealed class ParserEmitter
         var local = Local(member);
         if (member.IsList)
         {
-            var itemType = ItemType(member);
-            return $"({ReadOnlyList}<{itemType}>?){local} ?? global::System.Array.Empty<{itemType}>()";
+            return $"{local}.ToArray()";
         }
 
         // Required members were checked above; the locals of reference types are nullable only for that check.
@@ -903,9 +901,9 @@ internal sealed class ParserEmitter
     {
         var w = _writer;
         var itemType = ItemType(wrapper);
-        w.OpenBlock(Signature($"{List}<{itemType}>", WrapperReader(wrapper)));
+        w.OpenBlock(Signature($"{itemType}[]", WrapperReader(wrapper)));
         w.WriteLine("var elementName = reader.LocalName;");
-        w.WriteLine($"var items = new {List}<{itemType}>();");
+        w.WriteLine($"var items = default({XmlItems}<{itemType}>);");
         w.OpenBlock("try");
         w.WriteLine("var depth = context.Enter(reader, elementName);");
         w.OpenBlock("if (reader.HasAttributes)");
@@ -918,7 +916,7 @@ internal sealed class ParserEmitter
         w.OpenBlock($"if ((object)name == (object){ElementName(wrapper.ItemXmlName!)})");
         if (wrapper.IsObject && _splitRecords.Contains(wrapper.ItemXmlName!))
         {
-            EmitTakeRecords("items");
+            EmitTakeRecords("ref items");
         }
 
         Absorbing("context.Omit(reader, exception, depth + 1);", () =>
@@ -950,7 +948,7 @@ internal sealed class ParserEmitter
         w.WriteLine();
         w.WriteLine("// Past the end tag outside the try, as for an element reader.");
         w.WriteLine("reader.Read();");
-        w.WriteLine("return items;");
+        w.WriteLine("return items.ToArray();");
         w.CloseBlock();
     }
 

@@ -5,7 +5,7 @@ namespace QualysGen.Generator.Emitters;
 /// <summary>The C# spelling of member types, shared by the emitters.</summary>
 internal static class TypeNames
 {
-    public const string List = "global::System.Collections.Generic.List";
+    public const string XmlItems = "global::QualysGen.Xml.XmlItems";
     public const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
     public const string XmlReader = "global::System.Xml.XmlReader";
     public const string XmlParsing = "global::QualysGen.Xml.XmlParsing";

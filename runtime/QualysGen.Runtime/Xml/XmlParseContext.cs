@@ -36,7 +36,7 @@ public sealed class XmlParseContext
 
     /// <summary>
     /// The records a parallel parse cuts out of the response and parses on other threads, or null when this parse reads every
-    /// record itself. The generated reader of a record's parent hands each placeholder it meets to it (<see cref="XmlRecordBatches.TryTake{T}(XmlReader, List{T})"/>).
+    /// record itself. The generated reader of a record's parent hands each placeholder it meets to it (<see cref="XmlRecordBatches.TryTake{T}(XmlReader, ref XmlItems{T})"/>).
     /// </summary>
     public XmlRecordBatches? Records { get; set; }
 

@@ -475,30 +475,17 @@ public abstract class XmlRecordBatches : IDisposable
     /// reports its deviations and drift as if this thread had read the records, throws the fault it met if any, moves past
     /// the placeholder and returns true; otherwise returns false, and the caller reads the element (a record not cut out).
     /// </summary>
-    public bool TryTake<T>(XmlReader reader, List<T> items)
-    {
-        List<T>? list = items;
-        return TryTake(reader, ref list);
-    }
-
-    /// <summary>As <see cref="TryTake{T}(XmlReader, List{T})"/>, for a list that is null until its first item comes.</summary>
-    public bool TryTake<T>(XmlReader reader, ref List<T>? items)
+    public bool TryTake<T>(XmlReader reader, ref XmlItems<T> items)
     {
         if (Take(reader) is not RecordBatch.Results<T> results)
         {
             return false;
         }
 
-        if (results.Records > 0)
-        {
-            // As the parent's reader would have made it for the first record, read or left out.
-            items ??= new List<T>();
-        }
-
         for (var i = 0; i < results.Items.Count; i++)
         {
             results.ReplayBefore(Context, i);
-            items!.Add(results.Items[i]);
+            items.Add(results.Items[i]);
         }
 
         results.Finish(Context);
