@@ -154,7 +154,8 @@ internal static class Differential
         // The complete records before the fault, but those Parse left out for a deviation (as the stream leaves them out).
         var recordPath = "/" + string.Join("/", entry.RecordPath);
         var omitted = parseReport.Deviations.Where(d => d.OmittedPath == recordPath).Select(d => (d.LineNumber, d.LinePosition)).ToList();
-        var before = records.Count(r => Compare(r.End, fault) < 0 && !omitted.Any(at => Compare(r.Start, at) <= 0 && Compare(at, r.End) <= 0));
+        // And but those in a container that came again (a RESPONSE sent twice): the repeat is skipped as drift, records and all.
+        var before = records.Count(r => r.InFirstContainer && Compare(r.End, fault) < 0 && !omitted.Any(at => Compare(r.Start, at) <= 0 && Compare(at, r.End) <= 0));
         var inRecord = records.Any(r => Compare(r.Start, fault) <= 0 && Compare(fault, r.End) <= 0);
         var category = duplicateContainer ? "Stream.DuplicateContainer"
             : inRecord ? "Stream.FaultInRecord"
@@ -274,13 +275,19 @@ internal static class Differential
     /// them), read with Parse's reader settings up to the first well-formedness error; and whether a container on the path
     /// appears more than once.
     /// </summary>
-    private static List<((int Line, int Position) Start, (int Line, int Position) End)> RecordSpans(byte[] input, string[] path, out bool duplicateContainer)
+    /// <summary>
+    /// Where each record at <paramref name="path"/> begins and ends, as the reader saw them up to its first error, and whether
+    /// it is in the first of each of its containers (a container the schema allows once, sent again, is skipped whole).
+    /// </summary>
+    private static List<((int Line, int Position) Start, (int Line, int Position) End, bool InFirstContainer)> RecordSpans(byte[] input, string[] path, out bool duplicateContainer)
     {
-        var spans = new List<((int, int), (int, int))>();
+        var spans = new List<((int, int), (int, int), bool)>();
         var containers = new Dictionary<int, int>();
         duplicateContainer = false;
         var open = new List<string>();
         var starts = new Stack<(int, int)>();
+        var repeats = new Stack<bool>();   // for each open element: whether it is a container that came again
+        var repeatOpen = 0;
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(input), QualysGen.Xml.XmlParsing.CreateSettings(new NameTable()));
@@ -292,12 +299,16 @@ internal static class Differential
                     open.Add(reader.LocalName);
                     var at = (info.LineNumber, info.LinePosition);
                     var onPath = open.Count <= path.Length && open.SequenceEqual(path.Take(open.Count));
+                    var repeat = false;
                     if (onPath && open.Count < path.Length)
                     {
                         containers[open.Count] = containers.GetValueOrDefault(open.Count) + 1;
-                        duplicateContainer |= containers[open.Count] > 1;
+                        repeat = containers[open.Count] > 1;
+                        duplicateContainer |= repeat;
                     }
 
+                    repeats.Push(repeat);
+                    repeatOpen += repeat ? 1 : 0;
                     starts.Push(at);
                     if (reader.IsEmptyElement)
                     {
@@ -322,8 +333,10 @@ internal static class Differential
             var start = starts.Pop();
             if (open.Count == path.Length && open.SequenceEqual(path))
             {
-                spans.Add((start, at));
+                spans.Add((start, at, repeatOpen == 0));
             }
+
+            repeatOpen -= repeats.Pop() ? 1 : 0;
 
             open.RemoveAt(open.Count - 1);
         }
