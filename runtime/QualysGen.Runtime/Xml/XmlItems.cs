@@ -34,9 +34,6 @@ public struct XmlItems<T>
     private bool _borrowed;   // _items is an array to give back to the thread (GiveBack), not one another reader handed over
     private bool _started;
 
-    /// <summary>How many items have come.</summary>
-    public readonly int Count => _count;
-
     /// <summary>Whether the list came at all: an item was added, or a list (even an empty one) was (<see cref="AddRange"/>).</summary>
     public readonly bool Started => _started;
 
